@@ -61,6 +61,8 @@ export default defineConfig({
         globPatterns: ['**/*.{js,css,html,svg,png,json,webmanifest}'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
+        // Control the page on the first visit, so it works offline without a second load.
+        clientsClaim: true,
       },
     }),
   ],

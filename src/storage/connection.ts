@@ -1,5 +1,6 @@
 // Opens the database and watches it: when another tab upgrades the schema, this tab lets go at once (so the other
 // tab is never blocked) and tells its listeners, which ask the user to reload.
+import Dexie from 'dexie';
 import { LiucunDatabase, DEFAULT_DATABASE_NAME } from './database';
 
 export type ConnectionState = 'open' | 'stale';
@@ -19,6 +20,19 @@ export class Connection {
       this.setState('stale');
       return false; // replaces Dexie's default handler, which would allow auto-reopen
     });
+    // Dexie 4 answers a VersionError by opening whatever version is on disk, so this code would run on a database
+    // that a newer build already upgraded. Refuse on every open (auto-open included). Dexie stores version n as
+    // native version 10n (+1 after one of its schema patches), hence the division. A VersionError is classified as
+    // 'versionChanged' even when Dexie wraps it (OpenFailedError, DatabaseClosedError on later calls).
+    this.db.on(
+      'ready',
+      (vipDb) => {
+        if (Math.floor(vipDb.backendDB().version / 10) <= vipDb.verno) return;
+        this.setState('stale');
+        throw new Dexie.VersionError(`The database "${vipDb.name}" was upgraded by a newer version of Liucun.`);
+      },
+      true,
+    );
   }
 
   get current(): ConnectionState {

@@ -1,0 +1,25 @@
+// Composition root: language, storage, stores, service worker, then the React tree.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createStorage } from '../storage';
+import { connectWorkspaceStore } from '../stores/workspace-store';
+import { App } from './app';
+import { initI18n } from './i18n';
+import { registerServiceWorker } from './pwa';
+import './styles.css';
+
+async function start(): Promise<void> {
+  const i18n = await initI18n();
+  const storage = createStorage();
+  await connectWorkspaceStore(storage, i18n.t('workspace.defaultName'));
+  registerServiceWorker();
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root element');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+void start();

@@ -1,0 +1,121 @@
+// The first-run screen: start with an empty workspace, or from a template (a JSON template document).
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { Button, FileButton, ProblemList, type ProblemListItem } from '../../ui';
+import { noticesStore } from '../../stores/notices-store';
+import { useWorkspace } from '../../stores/workspace-store';
+
+export interface LanguageChoice {
+  readonly code: string;
+  readonly label: string;
+}
+
+export function FirstRun({ languages, onLanguage }: { languages: readonly LanguageChoice[]; onLanguage: (code: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const [, navigate] = useLocation();
+  const startEmpty = useWorkspace((state) => state.startEmpty);
+  const installTemplate = useWorkspace((state) => state.installTemplate);
+  const restoreWorkspace = useWorkspace((state) => state.restoreWorkspace);
+  const [mode, setMode] = useState<'choose' | 'template'>('choose');
+  const [problems, setProblems] = useState<readonly ProblemListItem[]>([]);
+
+  const onTemplate = async (text: string) => {
+    const result = await installTemplate(text);
+    if (!result) return;
+    if (result.ok) {
+      noticesStore.getState().toast('success', 'onboarding.installed');
+      const [firstApp] = result.value;
+      navigate(firstApp ? `/apps/${firstApp}/tables` : '/');
+    } else {
+      setProblems(result.error.map((problem) => ({ path: problem.path, message: t(`problems.${problem.code}`, problem.params) })));
+    }
+  };
+
+  const onBackup = async (text: string) => {
+    const result = await restoreWorkspace(text);
+    if (!result) return;
+    if (result.ok) {
+      noticesStore.getState().toast('success', 'settings.restored', { apps: result.value.apps, records: result.value.records });
+      navigate('/');
+    } else {
+      setProblems(result.error.map((problem) => ({ path: problem.path, message: t(`problems.${problem.code}`, problem.params) })));
+    }
+  };
+
+  return (
+    <div className="first-run">
+      <div className="first-run-card">
+        <label className="language-switcher first-run-language">
+          <span className="visually-hidden">{t('nav.language')}</span>
+          <select value={i18n.language} onChange={(event) => onLanguage(event.target.value)} aria-label={t('nav.language')}>
+            {languages.map((language) => (
+              <option key={language.code} value={language.code}>
+                {language.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="brand-mark brand-mark-large" aria-hidden="true">
+          留
+        </div>
+        <h1>{t('onboarding.title')}</h1>
+        <p className="muted">{t('onboarding.subtitle')}</p>
+        {mode === 'choose' ? (
+          <div className="choice-grid">
+            <button
+              type="button"
+              className="choice"
+              onClick={() => {
+                void startEmpty().then(() => navigate('/'));
+              }}
+            >
+              <span className="choice-title">{t('onboarding.startEmpty')}</span>
+              <span className="choice-text">{t('onboarding.startEmptyText')}</span>
+            </button>
+            <button type="button" className="choice" onClick={() => setMode('template')}>
+              <span className="choice-title">{t('onboarding.startTemplate')}</span>
+              <span className="choice-text">{t('onboarding.startTemplateText')}</span>
+            </button>
+            <div className="first-run-backup">
+              <span className="muted">{t('onboarding.haveBackup')}</span>
+              <FileButton
+                variant="quiet"
+                label={t('onboarding.restoreBackup')}
+                accept="application/json,.json"
+                testId="first-run-restore-file"
+                onText={(text) => void onBackup(text)}
+                onError={() => noticesStore.getState().toast('error', 'settings.readFailed')}
+              />
+            </div>
+            {problems.length > 0 ? <ProblemList title={t('settings.restoreProblems')} items={problems} /> : null}
+          </div>
+        ) : (
+          <div className="form-stack">
+            <p>{t('onboarding.templatesSoon')}</p>
+            <div className="row-gap">
+              <FileButton
+                variant="primary"
+                label={t('onboarding.installFile')}
+                accept="application/json,.json"
+                testId="template-file"
+                onText={(text) => void onTemplate(text)}
+                onError={() => noticesStore.getState().toast('error', 'settings.readFailed')}
+              />
+              <Button
+                variant="quiet"
+                onClick={() => {
+                  setProblems([]);
+                  setMode('choose');
+                }}
+              >
+                {t('common.back')}
+              </Button>
+            </div>
+            {problems.length > 0 ? <ProblemList title={t('onboarding.templateProblems')} items={problems} /> : null}
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

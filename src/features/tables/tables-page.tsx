@@ -1,0 +1,142 @@
+// The Tables screen of an app: its tables with create, rename, duplicate and delete (to the trash).
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { Button, ConfirmDialog, EmptyState, Menu, NameDialog, PageHeader, useEntityDialog } from '../../ui';
+import { noticesStore } from '../../stores/notices-store';
+import { useWorkspace } from '../../stores/workspace-store';
+
+export function TablesPage({ appId }: { appId: string }) {
+  const { t, i18n } = useTranslation();
+  const [, navigate] = useLocation();
+  const app = useWorkspace((state) => state.snapshot.apps.find((candidate) => candidate.id === appId));
+  const allTables = useWorkspace((state) => state.snapshot.tables);
+  const actions = useWorkspace((state) => state);
+  const { dialog, open, close } = useEntityDialog();
+  const tables = allTables.filter((table) => table.appId === appId);
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+
+  if (!app) return null;
+  const nameLabels = {
+    field: t('common.name'),
+    cancel: t('common.cancel'),
+    required: t('validation.nameRequired'),
+    tooLong: t('validation.nameTooLong'),
+  };
+
+  return (
+    <div className="page">
+      <PageHeader
+        title={t('tables.title')}
+        subtitle={app.name}
+        actions={
+          <Button variant="primary" onClick={() => open({ kind: 'create' })}>
+            {t('tables.new')}
+          </Button>
+        }
+      />
+      {tables.length === 0 ? (
+        <EmptyState
+          icon="▤"
+          title={t('tables.emptyTitle')}
+          action={
+            <Button variant="primary" onClick={() => open({ kind: 'create' })}>
+              {t('tables.new')}
+            </Button>
+          }
+        >
+          {t('tables.emptyText')}
+        </EmptyState>
+      ) : (
+        <table className="list-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('common.name')}</th>
+              <th scope="col">{t('tables.fields')}</th>
+              <th scope="col">{t('common.updated')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('common.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tables.map((table) => (
+              <tr key={table.id} data-testid="table-row">
+                <td>
+                  <Link href={`/apps/${appId}/tables/${table.id}`} className="row-link">
+                    {table.name}
+                  </Link>
+                </td>
+                <td>{t('tables.fieldCount', { count: table.fields.length })}</td>
+                <td>{dateFormat.format(table.updatedAt)}</td>
+                <td className="cell-actions">
+                  <Menu
+                    label={t('common.actionsFor', { name: table.name })}
+                    items={[
+                      { label: t('common.rename'), onSelect: () => open({ kind: 'rename', id: table.id, name: table.name }) },
+                      { label: t('common.duplicate'), onSelect: () => open({ kind: 'duplicate', id: table.id, name: table.name }) },
+                      { label: t('common.delete'), danger: true, onSelect: () => open({ kind: 'delete', id: table.id, name: table.name }) },
+                    ]}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <NameDialog
+        open={dialog.kind === 'create'}
+        initialName=""
+        labels={{ ...nameLabels, title: t('tables.new'), submit: t('common.create') }}
+        onCancel={close}
+        onSubmit={(name) => {
+          close();
+          void actions.createTable(appId, name).then((id) => {
+            if (id) navigate(`/apps/${appId}/tables/${id}`);
+          });
+        }}
+      />
+      <NameDialog
+        open={dialog.kind === 'rename'}
+        initialName={dialog.kind === 'rename' ? dialog.name : ''}
+        labels={{ ...nameLabels, title: t('tables.rename'), submit: t('common.save') }}
+        onCancel={close}
+        onSubmit={(name) => {
+          if (dialog.kind === 'rename') void actions.renameTable(dialog.id, name);
+          close();
+        }}
+      />
+      <NameDialog
+        open={dialog.kind === 'duplicate'}
+        initialName={dialog.kind === 'duplicate' ? t('common.copyOf', { name: dialog.name }) : ''}
+        labels={{ ...nameLabels, title: t('tables.duplicate'), submit: t('common.duplicate') }}
+        onCancel={close}
+        onSubmit={(name) => {
+          if (dialog.kind === 'duplicate') {
+            void actions.duplicateTable(dialog.id, name).then((id) => {
+              if (id) noticesStore.getState().toast('success', 'tables.duplicated', { name });
+            });
+          }
+          close();
+        }}
+      />
+      <ConfirmDialog
+        open={dialog.kind === 'delete'}
+        title={t('tables.deleteTitle', { name: dialog.kind === 'delete' ? dialog.name : '' })}
+        confirmLabel={t('common.moveToTrash')}
+        cancelLabel={t('common.cancel')}
+        danger
+        onCancel={close}
+        onConfirm={() => {
+          if (dialog.kind === 'delete') {
+            const name = dialog.name;
+            void actions.trashTable(dialog.id).then(() => noticesStore.getState().toast('info', 'trash.moved', { name }));
+          }
+          close();
+        }}
+      >
+        <p>{t('tables.deleteText')}</p>
+      </ConfirmDialog>
+    </div>
+  );
+}

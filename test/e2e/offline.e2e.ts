@@ -1,0 +1,44 @@
+// Journey: after the first visit the app is installed (service worker); with the network cut, a reload shows the
+// same app with the same data.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appNames, closeSession, createApp, createTable, launchBrowser, openSession, startEmpty } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+describe('offline', () => {
+  it('reloads with the network cut and shows the same data', async () => {
+    const session = await openSession(browser);
+    const { context, page } = session;
+    await startEmpty(page);
+    await createApp(page, 'Offline app');
+    await createTable(page, 'Visits');
+
+    // The service worker precaches the app shell and takes control of the page.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true);
+
+    await context.setOffline(true);
+    // Prove the network is really gone for the page: a request the service worker does not serve fails.
+    expect(await page.evaluate(() => fetch('/not-cached-' + String(Date.now())).then(() => 'online', () => 'offline'))).toBe('offline');
+
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { name: 'Visits', level: 1 }).isVisible()).toBe(true);
+    expect(await appNames(page)).toEqual(['Offline app']);
+
+    // Still writable offline.
+    await createApp(page, 'Made offline');
+    await page.reload();
+    expect(await appNames(page)).toEqual(['Offline app', 'Made offline']);
+    await context.setOffline(false);
+    await closeSession(session);
+  });
+});
