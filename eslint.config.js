@@ -10,7 +10,7 @@ function layerRule(message, { layers = [], packages = [] }) {
   const patterns = [];
   if (layers.length > 0) {
     patterns.push({
-      regex: `(^|/)(${layers.join('|')})(/|$)`,
+      regex: `^(\\.\\./)+(${layers.join('|')})(/|$)`,
       message,
     });
   }
@@ -32,11 +32,20 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Function']", message: 'No new Function: user input never runs as code.' },
-        { selector: "CallExpression[callee.name='eval']", message: 'No eval: user input never runs as code.' },
+        {
+          selector: "NewExpression[callee.name='Function']",
+          message: 'No new Function: user input never runs as code.',
+        },
+        {
+          selector: "CallExpression[callee.name='eval']",
+          message: 'No eval: user input never runs as code.',
+        },
       ],
     },
   },
@@ -50,7 +59,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
   {
-    files: ['eslint.config.js'],
+    files: ['eslint.config.js', 'scripts/**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
   // Layer rules (DESIGN.md): each folder may import only the layers listed there.
@@ -66,10 +75,13 @@ export default tseslint.config(
   {
     files: ['src/engine/**'],
     rules: {
-      'no-restricted-imports': layerRule('engine/ is pure TypeScript: it may import shared/ only (no React, Dexie, DOM).', {
-        layers: ['storage', 'stores', 'runtime', 'workers', 'ui', 'features', 'app', 'locales'],
-        packages: [...ui, 'dexie'],
-      }),
+      'no-restricted-imports': layerRule(
+        'engine/ is pure TypeScript: it may import shared/ only (no React, Dexie, DOM).',
+        {
+          layers: ['storage', 'stores', 'runtime', 'workers', 'ui', 'features', 'app', 'locales'],
+          packages: [...ui, 'dexie'],
+        },
+      ),
       'no-restricted-properties': [
         'error',
         { object: 'Date', property: 'now', message: 'The engine never reads the clock: pass time in.' },
@@ -77,10 +89,12 @@ export default tseslint.config(
       ],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'setTimeout', 'setInterval', 'indexedDB', 'localStorage', 'fetch'].map((name) => ({
-          name,
-          message: 'The engine is pure: no DOM, timers or I/O.',
-        })),
+        ...['window', 'document', 'setTimeout', 'setInterval', 'indexedDB', 'localStorage', 'fetch'].map(
+          (name) => ({
+            name,
+            message: 'The engine is pure: no DOM, timers or I/O.',
+          }),
+        ),
       ],
     },
   },
@@ -138,8 +152,9 @@ export default tseslint.config(
         {
           patterns: [
             {
-              regex: '(^|/)(storage|runtime|workers|app)(/|$)',
-              message: 'features/ may import ui/, stores/, engine/ and shared/; never storage/, runtime/ or app/.',
+              regex: '^(\\.\\./)+(storage|runtime|workers|app)(/|$)',
+              message:
+                'features/ may import ui/, stores/, engine/ and shared/; never storage/, runtime/ or app/.',
             },
             { group: ['dexie', 'dexie/*'], message: 'Only storage/ imports Dexie.' },
             ...(featureNames().length > 1
@@ -148,7 +163,8 @@ export default tseslint.config(
                     regex: `^(\\.\\./)+(${featureNames()
                       .filter((other) => other !== name)
                       .join('|')})(/|$)`,
-                    message: 'A feature never imports another feature: share through ui/, stores/ or engine/.',
+                    message:
+                      'A feature never imports another feature: share through ui/, stores/ or engine/.',
                   },
                 ]
               : []),

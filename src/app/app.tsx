@@ -34,7 +34,10 @@ function AppBanners() {
         </Banner>
       ) : null}
       {storageProblem ? (
-        <Banner tone="error" actions={<Button onClick={() => setStorageProblem(undefined)}>{t('common.dismiss')}</Button>}>
+        <Banner
+          tone="error"
+          actions={<Button onClick={() => setStorageProblem(undefined)}>{t('common.dismiss')}</Button>}
+        >
           {t(storageProblem)}
         </Banner>
       ) : null}
@@ -65,7 +68,11 @@ function AppToasts() {
   const dismiss = useNotices((state) => state.dismiss);
   return (
     <Toasts
-      items={toasts.map((toast) => ({ id: toast.id, tone: toast.tone, text: t(toast.key, toast.params ?? {}) }))}
+      items={toasts.map((toast) => ({
+        id: toast.id,
+        tone: toast.tone,
+        text: t(toast.key, toast.params ?? {}),
+      }))}
       dismissLabel={t('common.dismiss')}
       onDismiss={dismiss}
     />
@@ -89,14 +96,26 @@ function Routes() {
         <SettingsPage />
       </Route>
       <Route path="/apps/:appId">{({ appId }) => <Redirect to={`/apps/${appId}/tables`} replace />}</Route>
-      <Route path="/apps/:appId/tables">{({ appId }) => (appExists(appId) ? <TablesPage appId={appId} /> : missingApp)}</Route>
-      <Route path="/apps/:appId/tables/:tableId">
-        {({ appId, tableId }) => (appExists(appId) ? <TablePage appId={appId} tableId={tableId} /> : missingApp)}
+      <Route path="/apps/:appId/tables">
+        {({ appId }) => (appExists(appId) ? <TablesPage appId={appId} /> : missingApp)}
       </Route>
-      <Route path="/apps/:appId/forms">{({ appId }) => (appExists(appId) ? <FormsPage /> : missingApp)}</Route>
-      <Route path="/apps/:appId/automations">{({ appId }) => (appExists(appId) ? <AutomationsPage /> : missingApp)}</Route>
-      <Route path="/apps/:appId/reminders">{({ appId }) => (appExists(appId) ? <RemindersPage /> : missingApp)}</Route>
-      <Route path="/apps/:appId/dashboard">{({ appId }) => (appExists(appId) ? <DashboardPage /> : missingApp)}</Route>
+      <Route path="/apps/:appId/tables/:tableId">
+        {({ appId, tableId }) =>
+          appExists(appId) ? <TablePage appId={appId} tableId={tableId} /> : missingApp
+        }
+      </Route>
+      <Route path="/apps/:appId/forms">
+        {({ appId }) => (appExists(appId) ? <FormsPage /> : missingApp)}
+      </Route>
+      <Route path="/apps/:appId/automations">
+        {({ appId }) => (appExists(appId) ? <AutomationsPage /> : missingApp)}
+      </Route>
+      <Route path="/apps/:appId/reminders">
+        {({ appId }) => (appExists(appId) ? <RemindersPage /> : missingApp)}
+      </Route>
+      <Route path="/apps/:appId/dashboard">
+        {({ appId }) => (appExists(appId) ? <DashboardPage /> : missingApp)}
+      </Route>
       <Route>
         <EmptyState icon="?" title={t('common.notFound')} />
       </Route>

@@ -46,7 +46,10 @@ function readStoredLanguage(): string | null {
 }
 
 export async function initI18n(): Promise<typeof i18next> {
-  const language = detectLanguage(readStoredLanguage(), navigator.languages.length > 0 ? navigator.languages : [navigator.language]);
+  const language = detectLanguage(
+    readStoredLanguage(),
+    navigator.languages.length > 0 ? navigator.languages : [navigator.language],
+  );
   await i18next.use(initReactI18next).init({
     resources: { en: { translation: en }, 'zh-CN': { translation: zhCN }, 'zh-TW': { translation: zhTW } },
     lng: language,

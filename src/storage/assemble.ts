@@ -1,5 +1,12 @@
 // Converts between the normalized rows and the nested definition documents of the engine.
-import { CURRENT_SCHEMA_VERSION, type App, type Automation, type Dashboard, type Form, type Table } from '../engine';
+import {
+  CURRENT_SCHEMA_VERSION,
+  type App,
+  type Automation,
+  type Dashboard,
+  type Form,
+  type Table,
+} from '../engine';
 import type { AppRow, AutomationRow, DashboardRow, FormRow, TableRow } from './rows';
 
 export interface AppRows {
@@ -10,8 +17,15 @@ export interface AppRows {
   readonly dashboards: DashboardRow[];
 }
 
-function withoutStorageKeys<T extends { schemaVersion: number }>(row: T): Omit<T, 'schemaVersion' | 'appId' | 'order'> {
-  const { schemaVersion: _version, appId: _app, order: _order, ...rest } = row as T & { appId?: string; order?: number };
+function withoutStorageKeys<T extends { schemaVersion: number }>(
+  row: T,
+): Omit<T, 'schemaVersion' | 'appId' | 'order'> {
+  const {
+    schemaVersion: _version,
+    appId: _app,
+    order: _order,
+    ...rest
+  } = row as T & { appId?: string; order?: number };
   return rest;
 }
 

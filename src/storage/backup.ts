@@ -1,6 +1,11 @@
 // Export the whole workspace as one JSON document, and restore one all-or-nothing: the file is validated (and
 // upgraded) completely before anything is touched, then the stores are replaced in a single transaction.
-import { validateWorkspaceDocument, CURRENT_SCHEMA_VERSION, type Problem, type WorkspaceDocument } from '../engine';
+import {
+  validateWorkspaceDocument,
+  CURRENT_SCHEMA_VERSION,
+  type Problem,
+  type WorkspaceDocument,
+} from '../engine';
 import type { Result } from '../shared/result';
 import { err, ok } from '../shared/result';
 import { assembleApp, splitApp } from './assemble';
@@ -84,7 +89,8 @@ export class BackupRepository {
         updatedAt: now,
       };
       await db.workspace.add(row);
-      for (const [order, app] of document.workspace.apps.entries()) await this.definitions.putApp(splitApp(app, order));
+      for (const [order, app] of document.workspace.apps.entries())
+        await this.definitions.putApp(splitApp(app, order));
       await db.records.bulkAdd(document.records.map(toRecordRow));
     });
     return ok({ apps: document.workspace.apps.length, records: document.records.length });

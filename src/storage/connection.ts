@@ -29,7 +29,9 @@ export class Connection {
       (vipDb) => {
         if (Math.floor(vipDb.backendDB().version / 10) <= vipDb.verno) return;
         this.setState('stale');
-        throw new Dexie.VersionError(`The database "${vipDb.name}" was upgraded by a newer version of Liucun.`);
+        throw new Dexie.VersionError(
+          `The database "${vipDb.name}" was upgraded by a newer version of Liucun.`,
+        );
       },
       true,
     );

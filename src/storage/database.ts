@@ -35,10 +35,11 @@ const STORES = {
 async function upgradeStoredDefinitions(tx: Transaction): Promise<void> {
   const stepsFor = (row: JsonObject): readonly MigrationStep[] =>
     migrationPath(typeof row.schemaVersion === 'number' ? row.schemaVersion : 1) ?? [];
-  const rewrite = (upgrade: (row: JsonObject, steps: readonly MigrationStep[]) => JsonObject) => (row: JsonObject) => {
-    const steps = stepsFor(row);
-    return steps.length === 0 ? row : { ...upgrade(row, steps), schemaVersion: CURRENT_SCHEMA_VERSION };
-  };
+  const rewrite =
+    (upgrade: (row: JsonObject, steps: readonly MigrationStep[]) => JsonObject) => (row: JsonObject) => {
+      const steps = stepsFor(row);
+      return steps.length === 0 ? row : { ...upgrade(row, steps), schemaVersion: CURRENT_SCHEMA_VERSION };
+    };
   const upgradeStore = async (store: string, upgrade: (row: JsonObject) => JsonObject): Promise<void> => {
     await tx
       .table(store)
@@ -51,7 +52,8 @@ async function upgradeStoredDefinitions(tx: Transaction): Promise<void> {
   await upgradeStore('tableDefs', rewrite(upgradeTable));
   // Records carry no schemaVersion of their own: the workspace row's version says what they were written with.
   const workspace = (await tx.table('workspace').get('workspace')) as JsonObject | undefined;
-  const recordSteps = migrationPath(typeof workspace?.schemaVersion === 'number' ? workspace.schemaVersion : 1) ?? [];
+  const recordSteps =
+    migrationPath(typeof workspace?.schemaVersion === 'number' ? workspace.schemaVersion : 1) ?? [];
   if (recordSteps.length > 0) {
     await upgradeStore('records', (row) => {
       const upgraded = upgradeRecord(row, recordSteps);

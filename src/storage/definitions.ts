@@ -3,7 +3,14 @@ import Dexie, { type Table as DexieTable } from 'dexie';
 import { CURRENT_SCHEMA_VERSION, cloneAppsWithFreshIds, type Table } from '../engine';
 import { assembleApp, splitApp } from './assemble';
 import type { LiucunDatabase } from './database';
-import { fromRecordRow, toRecordRow, WORKSPACE_KEY, type AppRow, type TableRow, type WorkspaceRow } from './rows';
+import {
+  fromRecordRow,
+  toRecordRow,
+  WORKSPACE_KEY,
+  type AppRow,
+  type TableRow,
+  type WorkspaceRow,
+} from './rows';
 import { readTransaction, writeTransaction } from './write';
 
 export interface Environment {
@@ -87,12 +94,21 @@ export class DefinitionsRepository {
       const app = await this.loadApp(appId);
       const tableIds = app.tables.map((table) => table.id);
       const recordRows = await Promise.all(
-        tableIds.map((tableId) => db.records.where('[tableId+deleted+id]').between([tableId, 0, Dexie.minKey], [tableId, 0, Dexie.maxKey]).toArray()),
+        tableIds.map((tableId) =>
+          db.records
+            .where('[tableId+deleted+id]')
+            .between([tableId, 0, Dexie.minKey], [tableId, 0, Dexie.maxKey])
+            .toArray(),
+        ),
       );
-      const cloned = cloneAppsWithFreshIds([{ ...app, name, tables: app.tables.filter((table) => table.deletedAt === undefined) }], recordRows.flat().map(fromRecordRow), {
-        newId: this.env.newId,
-        now: this.env.now(),
-      });
+      const cloned = cloneAppsWithFreshIds(
+        [{ ...app, name, tables: app.tables.filter((table) => table.deletedAt === undefined) }],
+        recordRows.flat().map(fromRecordRow),
+        {
+          newId: this.env.newId,
+          now: this.env.now(),
+        },
+      );
       const [copy] = cloned.apps;
       if (!copy) throw new Error('duplicateApp: nothing cloned');
       await this.putApp(splitApp(copy, await this.nextAppOrder()));
@@ -175,8 +191,20 @@ export class DefinitionsRepository {
         version: 1,
         order: siblings.reduce((max, table) => Math.max(max, table.order), -1) + 1,
       });
-      const records = await db.records.where('[tableId+deleted+id]').between([tableId, 0, Dexie.minKey], [tableId, 0, Dexie.maxKey]).toArray();
-      await db.records.bulkAdd(records.map((record) => ({ ...record, tableId: copyId, id: this.env.newId(), createdAt: now, updatedAt: now, version: 1 })));
+      const records = await db.records
+        .where('[tableId+deleted+id]')
+        .between([tableId, 0, Dexie.minKey], [tableId, 0, Dexie.maxKey])
+        .toArray();
+      await db.records.bulkAdd(
+        records.map((record) => ({
+          ...record,
+          tableId: copyId,
+          id: this.env.newId(),
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        })),
+      );
       return copyId;
     });
   }
@@ -244,7 +272,10 @@ export class DefinitionsRepository {
   }
 
   private async deleteRecordsOf(tableId: string): Promise<void> {
-    await this.db.records.where('[tableId+id]').between([tableId, Dexie.minKey], [tableId, Dexie.maxKey]).delete();
+    await this.db.records
+      .where('[tableId+id]')
+      .between([tableId, Dexie.minKey], [tableId, Dexie.maxKey])
+      .delete();
   }
 
   private async mustGet<T>(table: DexieTable<T, string>, id: string): Promise<T> {

@@ -14,7 +14,10 @@ export interface Storage {
   readonly records: RecordsRepository;
   readonly backup: BackupRepository;
   readonly templates: TemplatesRepository;
-  observeWorkspace(onSnapshot: (snapshot: WorkspaceSnapshot) => void, onError: (error: StorageError) => void): () => void;
+  observeWorkspace(
+    onSnapshot: (snapshot: WorkspaceSnapshot) => void,
+    onError: (error: StorageError) => void,
+  ): () => void;
 }
 
 export interface StorageOptions {

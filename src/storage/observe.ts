@@ -26,22 +26,41 @@ export interface WorkspaceSnapshot {
 }
 
 export async function readSnapshot(db: LiucunDatabase): Promise<WorkspaceSnapshot> {
-  const [workspace, apps, tables] = await Promise.all([db.workspace.get(WORKSPACE_KEY), db.apps.toArray(), db.tableDefs.toArray()]);
+  const [workspace, apps, tables] = await Promise.all([
+    db.workspace.get(WORKSPACE_KEY),
+    db.apps.toArray(),
+    db.tableDefs.toArray(),
+  ]);
   const liveApps = apps.filter((app) => app.deletedAt === undefined).sort((a, b) => a.order - b.order);
   const liveAppIds = new Set(liveApps.map((app) => app.id));
   const appNames = new Map(apps.map((app) => [app.id, app.name]));
   const trash: TrashEntry[] = [
-    ...apps.flatMap((app) => (app.deletedAt === undefined ? [] : [{ kind: 'app' as const, id: app.id, name: app.name, deletedAt: app.deletedAt }])),
+    ...apps.flatMap((app) =>
+      app.deletedAt === undefined
+        ? []
+        : [{ kind: 'app' as const, id: app.id, name: app.name, deletedAt: app.deletedAt }],
+    ),
     ...tables.flatMap((table) =>
       table.deletedAt === undefined || !liveAppIds.has(table.appId)
         ? []
-        : [{ kind: 'table' as const, id: table.id, name: table.name, deletedAt: table.deletedAt, appId: table.appId, appName: appNames.get(table.appId) ?? '' }],
+        : [
+            {
+              kind: 'table' as const,
+              id: table.id,
+              name: table.name,
+              deletedAt: table.deletedAt,
+              appId: table.appId,
+              appName: appNames.get(table.appId) ?? '',
+            },
+          ],
     ),
   ].sort((a, b) => b.deletedAt - a.deletedAt);
   return {
     workspace,
     apps: liveApps,
-    tables: tables.filter((table) => table.deletedAt === undefined && liveAppIds.has(table.appId)).sort((a, b) => a.order - b.order),
+    tables: tables
+      .filter((table) => table.deletedAt === undefined && liveAppIds.has(table.appId))
+      .sort((a, b) => a.order - b.order),
     trash,
   };
 }

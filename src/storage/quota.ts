@@ -7,7 +7,10 @@ export interface StorageEstimateInfo {
 
 export async function estimateStorage(): Promise<StorageEstimateInfo | undefined> {
   if (typeof navigator === 'undefined' || !('storage' in navigator)) return undefined;
-  const [estimate, persisted] = await Promise.all([navigator.storage.estimate(), navigator.storage.persisted()]);
+  const [estimate, persisted] = await Promise.all([
+    navigator.storage.estimate(),
+    navigator.storage.persisted(),
+  ]);
   return { usage: estimate.usage ?? 0, quota: estimate.quota ?? 0, persisted };
 }
 

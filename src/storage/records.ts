@@ -13,7 +13,9 @@ export class RecordsRepository {
   ) {}
 
   private liveRange(tableId: string) {
-    return this.db.records.where('[tableId+deleted+id]').between([tableId, 0, Dexie.minKey], [tableId, 0, Dexie.maxKey]);
+    return this.db.records
+      .where('[tableId+deleted+id]')
+      .between([tableId, 0, Dexie.minKey], [tableId, 0, Dexie.maxKey]);
   }
 
   /** Adds records in one transaction: all of them are stored, or (on any failure) none. Returns their ids. */
@@ -42,7 +44,12 @@ export class RecordsRepository {
     return writeTransaction(db, [db.records], async () => {
       const row = await db.records.get([tableId, id]);
       if (row === undefined || row.deleted === 1) throw new Error(`Not found: record ${id}`);
-      const updated: RecordRow = { ...row, values: { ...row.values, ...changes }, updatedAt: this.env.now(), version: row.version + 1 };
+      const updated: RecordRow = {
+        ...row,
+        values: { ...row.values, ...changes },
+        updatedAt: this.env.now(),
+        version: row.version + 1,
+      };
       await db.records.put(updated);
       return fromRecordRow(updated);
     });
@@ -54,14 +61,18 @@ export class RecordsRepository {
     await writeTransaction(db, [db.records], async () => {
       const rows = await db.records.bulkGet(ids.map((id): [string, string] => [tableId, id]));
       const now = this.env.now();
-      const tombstones = rows.filter((row): row is RecordRow => row !== undefined && row.deleted === 0).map((row) => ({ ...row, deleted: 1 as const, updatedAt: now, version: row.version + 1 }));
+      const tombstones = rows
+        .filter((row): row is RecordRow => row !== undefined && row.deleted === 0)
+        .map((row) => ({ ...row, deleted: 1 as const, updatedAt: now, version: row.version + 1 }));
       await db.records.bulkPut(tombstones);
     });
   }
 
   /** Live records `offset … offset+limit` in creation order: what a grid needs for its visible window. */
   async readWindow(tableId: string, offset: number, limit: number): Promise<DataRecord[]> {
-    return readTransaction(this.db, [this.db.records], async () => (await this.liveRange(tableId).offset(offset).limit(limit).toArray()).map(fromRecordRow));
+    return readTransaction(this.db, [this.db.records], async () =>
+      (await this.liveRange(tableId).offset(offset).limit(limit).toArray()).map(fromRecordRow),
+    );
   }
 
   async countRecords(tableId: string): Promise<number> {

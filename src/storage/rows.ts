@@ -22,7 +22,8 @@ interface Versioned {
   readonly schemaVersion: number;
 }
 
-export type AppRow = Omit<App, 'tables' | 'forms' | 'automations' | 'dashboards'> & Versioned & { readonly order: number };
+export type AppRow = Omit<App, 'tables' | 'forms' | 'automations' | 'dashboards'> &
+  Versioned & { readonly order: number };
 export type TableRow = Table & Versioned & { readonly appId: string; readonly order: number };
 export type FormRow = Form & Versioned & { readonly appId: string };
 export type AutomationRow = Automation & Versioned & { readonly appId: string };

@@ -24,11 +24,15 @@ export class TemplatesRepository {
       newId: this.env.newId,
       now: this.env.now(),
     });
-    await writeTransaction(db, [db.apps, db.tableDefs, db.forms, db.automations, db.dashboards, db.records], async () => {
-      let order = (await db.apps.toArray()).reduce((max, app) => Math.max(max, app.order), -1) + 1;
-      for (const app of cloned.apps) await this.definitions.putApp(splitApp(app, order++));
-      await db.records.bulkAdd(cloned.records.map(toRecordRow));
-    });
+    await writeTransaction(
+      db,
+      [db.apps, db.tableDefs, db.forms, db.automations, db.dashboards, db.records],
+      async () => {
+        let order = (await db.apps.toArray()).reduce((max, app) => Math.max(max, app.order), -1) + 1;
+        for (const app of cloned.apps) await this.definitions.putApp(splitApp(app, order++));
+        await db.records.bulkAdd(cloned.records.map(toRecordRow));
+      },
+    );
     return ok(cloned.apps.map((app) => app.id));
   }
 }

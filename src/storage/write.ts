@@ -16,7 +16,11 @@ export async function writeTransaction<T>(
   }
 }
 
-export async function readTransaction<T>(db: LiucunDatabase, tables: readonly DexieTable[], work: () => Promise<T>): Promise<T> {
+export async function readTransaction<T>(
+  db: LiucunDatabase,
+  tables: readonly DexieTable[],
+  work: () => Promise<T>,
+): Promise<T> {
   try {
     return await db.transaction('r', tables, work);
   } catch (error) {

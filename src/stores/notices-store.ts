@@ -22,11 +22,11 @@ export interface NoticesState {
 }
 
 export interface NoticesActions {
-  toast(tone: Notice['tone'], key: string, params?: Notice['params']): void;
-  dismiss(id: number): void;
-  setStaleDatabase(stale: boolean): void;
-  setStorageProblem(key: string | undefined): void;
-  setUpdateAvailable(available: boolean): void;
+  readonly toast: (tone: Notice['tone'], key: string, params?: Notice['params']) => void;
+  readonly dismiss: (id: number) => void;
+  readonly setStaleDatabase: (stale: boolean) => void;
+  readonly setStorageProblem: (key: string | undefined) => void;
+  readonly setUpdateAvailable: (available: boolean) => void;
 }
 
 /** How long a toast stays, in milliseconds. Errors stay until dismissed. */

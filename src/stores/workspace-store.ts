@@ -27,25 +27,25 @@ export interface RestoreSummary {
 }
 
 export interface WorkspaceActions {
-  startEmpty(): Promise<void>;
-  createApp(name: string): Promise<string | undefined>;
-  renameApp(appId: string, name: string): Promise<void>;
-  duplicateApp(appId: string, name: string): Promise<string | undefined>;
-  trashApp(appId: string): Promise<void>;
-  restoreApp(appId: string): Promise<void>;
-  purgeApp(appId: string): Promise<void>;
-  createTable(appId: string, name: string): Promise<string | undefined>;
-  renameTable(tableId: string, name: string): Promise<void>;
-  duplicateTable(tableId: string, name: string): Promise<string | undefined>;
-  trashTable(tableId: string): Promise<void>;
-  restoreTable(tableId: string): Promise<void>;
-  purgeTable(tableId: string): Promise<void>;
-  emptyTrash(): Promise<void>;
+  readonly startEmpty: () => Promise<void>;
+  readonly createApp: (name: string) => Promise<string | undefined>;
+  readonly renameApp: (appId: string, name: string) => Promise<void>;
+  readonly duplicateApp: (appId: string, name: string) => Promise<string | undefined>;
+  readonly trashApp: (appId: string) => Promise<void>;
+  readonly restoreApp: (appId: string) => Promise<void>;
+  readonly purgeApp: (appId: string) => Promise<void>;
+  readonly createTable: (appId: string, name: string) => Promise<string | undefined>;
+  readonly renameTable: (tableId: string, name: string) => Promise<void>;
+  readonly duplicateTable: (tableId: string, name: string) => Promise<string | undefined>;
+  readonly trashTable: (tableId: string) => Promise<void>;
+  readonly restoreTable: (tableId: string) => Promise<void>;
+  readonly purgeTable: (tableId: string) => Promise<void>;
+  readonly emptyTrash: () => Promise<void>;
   /** Installs a template from JSON text. Problems (with JSON paths) come back; nothing is added when there are any. */
-  installTemplate(jsonText: string): Promise<Result<string[], Problem[]> | undefined>;
-  exportWorkspace(): Promise<WorkspaceDocument | undefined>;
+  readonly installTemplate: (jsonText: string) => Promise<Result<string[], Problem[]> | undefined>;
+  readonly exportWorkspace: () => Promise<WorkspaceDocument | undefined>;
   /** Replaces the whole workspace from JSON text, all or nothing. */
-  restoreWorkspace(jsonText: string): Promise<Result<RestoreSummary, Problem[]> | undefined>;
+  readonly restoreWorkspace: (jsonText: string) => Promise<Result<RestoreSummary, Problem[]> | undefined>;
 }
 
 const EMPTY_SNAPSHOT: WorkspaceSnapshot = { workspace: undefined, apps: [], tables: [], trash: [] };
@@ -53,12 +53,13 @@ const EMPTY_SNAPSHOT: WorkspaceSnapshot = { workspace: undefined, apps: [], tabl
 let storage: Storage | undefined;
 
 function requireStorage(): Storage {
-  if (!storage) throw new Error('The workspace store is not connected to storage (call connectWorkspaceStore).');
+  if (!storage)
+    throw new Error('The workspace store is not connected to storage (call connectWorkspaceStore).');
   return storage;
 }
 
-/** Reports a failed storage operation to the user. Returns undefined so actions can `return report(error)`. */
-function report(error: unknown): undefined {
+/** Reports a failed storage operation to the user. */
+function report(error: unknown): void {
   const kind = classifyStorageError(error);
   const notices = noticesStore.getState();
   if (kind === 'quota') {
@@ -67,16 +68,18 @@ function report(error: unknown): undefined {
   } else if (kind === 'versionChanged') {
     notices.setStaleDatabase(true);
   } else {
-    notices.toast('error', 'errors.storage.unknown', { detail: error instanceof Error ? error.message : String(error) });
+    notices.toast('error', 'errors.storage.unknown', {
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
-  return undefined;
 }
 
 async function attempt<T>(work: (storage: Storage) => Promise<T>): Promise<T | undefined> {
   try {
     return await work(requireStorage());
   } catch (error) {
-    return report(error);
+    report(error);
+    return undefined;
   }
 }
 
@@ -155,7 +158,8 @@ export async function connectWorkspaceStore(connected: Storage, workspaceName: s
     await connected.definitions.ensureWorkspace(workspaceName);
   } catch (error) {
     const kind = classifyStorageError(error);
-    if (kind === 'versionChanged' || connected.connection.current === 'stale') noticesStore.getState().setStaleDatabase(true);
+    if (kind === 'versionChanged' || connected.connection.current === 'stale')
+      noticesStore.getState().setStaleDatabase(true);
     workspaceStore.setState({ status: 'failed', failure: `errors.storage.${kind}` });
     return stopConnection;
   }

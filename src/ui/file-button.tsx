@@ -11,7 +11,14 @@ export interface FileButtonProps {
   readonly testId?: string;
 }
 
-export function FileButton({ label, accept, variant = 'secondary', onText, onError, testId }: FileButtonProps) {
+export function FileButton({
+  label,
+  accept,
+  variant = 'secondary',
+  onText,
+  onError,
+  testId,
+}: FileButtonProps) {
   const inputRef = useRef<HTMLInputElement>(null);
   return (
     <>

@@ -4,7 +4,15 @@ export interface ProblemListItem {
   readonly message: string;
 }
 
-export function ProblemList({ title, items, moreLabel }: { title: string; items: readonly ProblemListItem[]; moreLabel?: string }) {
+export function ProblemList({
+  title,
+  items,
+  moreLabel,
+}: {
+  title: string;
+  items: readonly ProblemListItem[];
+  moreLabel?: string;
+}) {
   const shown = items.slice(0, 20);
   return (
     <div className="problem-list" role="alert">

@@ -3,7 +3,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appNames, closeSession, createApp, createTable, launchBrowser, openSession, startEmpty } from './browser';
+import {
+  appNames,
+  closeSession,
+  createApp,
+  createTable,
+  launchBrowser,
+  openSession,
+  startEmpty,
+} from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,14 +23,19 @@ afterAll(async () => {
 
 async function exportWorkspace(page: Page): Promise<string> {
   await page.getByTestId('nav-settings').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export' }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^liucun-workspace-\d{4}-\d{2}-\d{2}\.json$/);
   const path = await download.path();
   return readFile(path, 'utf8');
 }
 
 async function restoreFile(page: Page, testId: string, text: string, confirm: boolean): Promise<void> {
-  await page.getByTestId(testId).setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await page
+    .getByTestId(testId)
+    .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   if (confirm) await page.getByRole('dialog').getByRole('button', { name: 'Replace workspace' }).click();
 }
 
@@ -44,7 +57,11 @@ describe('backup and restore', () => {
     await createTable(page, 'Deals');
 
     const text = await exportWorkspace(page);
-    const exported = JSON.parse(text) as { format: string; schemaVersion: number; workspace: { apps: { name: string }[] } };
+    const exported = JSON.parse(text) as {
+      format: string;
+      schemaVersion: number;
+      workspace: { apps: { name: string }[] };
+    };
     expect(exported.format).toBe('liucun/workspace');
     expect(exported.workspace.apps.map((app) => app.name)).toEqual(['Care', 'Sales']);
 
@@ -83,7 +100,9 @@ describe('backup and restore', () => {
     await createTable(page, 'Precious');
     const text = await exportWorkspace(page);
 
-    const broken = JSON.parse(text) as { workspace: { apps: { name: unknown; tables: { fields: unknown }[] }[] } };
+    const broken = JSON.parse(text) as {
+      workspace: { apps: { name: unknown; tables: { fields: unknown }[] }[] };
+    };
     const [app] = broken.workspace.apps;
     if (!app?.tables[0]) throw new Error('export has no app with a table');
     app.name = 42;

@@ -24,12 +24,17 @@ async function waitForServer(url: string, timeoutMs: number): Promise<void> {
 let server: ChildProcess | undefined;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  if (!existsSync(`${root}/dist/index.html`)) throw new Error('dist/ is missing: run `npm run build` before the end-to-end tests.');
+  if (!existsSync(`${root}/dist/index.html`))
+    throw new Error('dist/ is missing: run `npm run build` before the end-to-end tests.');
   const baseUrl = `http://localhost:${E2E_PORT}`;
-  server = spawn(process.execPath, [`${root}/node_modules/vite/bin/vite.js`, 'preview', '--port', String(E2E_PORT), '--strictPort'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  server = spawn(
+    process.execPath,
+    [`${root}/node_modules/vite/bin/vite.js`, 'preview', '--port', String(E2E_PORT), '--strictPort'],
+    {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -37,7 +42,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await waitForServer(baseUrl, 20_000);
   } catch (error) {
     server.kill();
-    throw new Error(`${String(error)}\n${output}`);
+    throw new Error(`${String(error)}\n${output}`, { cause: error });
   }
   project.provide('baseUrl', baseUrl);
   return async () => {

@@ -19,20 +19,34 @@ describe('language', () => {
     await createApp(page, 'Care');
     const nav = page.getByRole('navigation');
     expect(await nav.getByRole('link').allTextContents()).toEqual(
-      expect.arrayContaining(['Apps', 'Tables', 'Forms', 'Automations', 'Reminders', 'Dashboard', 'Trash', 'Settings']),
+      expect.arrayContaining([
+        'Apps',
+        'Tables',
+        'Forms',
+        'Automations',
+        'Reminders',
+        'Dashboard',
+        'Trash',
+        'Settings',
+      ]),
     );
 
     await nav.getByRole('combobox', { name: 'Language' }).selectOption({ label: '简体中文' });
-    await expect.poll(() => page.getByRole('navigation').getByRole('link').allTextContents()).toEqual(
-      expect.arrayContaining(['应用', '数据表', '表单', '自动化', '提醒', '仪表盘', '回收站', '设置']),
-    );
+    await expect
+      .poll(() => page.getByRole('navigation').getByRole('link').allTextContents())
+      .toEqual(
+        expect.arrayContaining(['应用', '数据表', '表单', '自动化', '提醒', '仪表盘', '回收站', '设置']),
+      );
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('数据表');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
 
     await page.reload();
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('数据表');
 
-    await page.getByRole('navigation').getByRole('combobox', { name: '语言' }).selectOption({ label: '繁體中文' });
+    await page
+      .getByRole('navigation')
+      .getByRole('combobox', { name: '语言' })
+      .selectOption({ label: '繁體中文' });
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('資料表');
     await closeSession(session);
   });

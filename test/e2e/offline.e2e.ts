@@ -2,7 +2,15 @@
 // same app with the same data.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appNames, closeSession, createApp, createTable, launchBrowser, openSession, startEmpty } from './browser';
+import {
+  appNames,
+  closeSession,
+  createApp,
+  createTable,
+  launchBrowser,
+  openSession,
+  startEmpty,
+} from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,11 +32,20 @@ describe('offline', () => {
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
-    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 })
+      .toBe(true);
 
     await context.setOffline(true);
     // Prove the network is really gone for the page: a request the service worker does not serve fails.
-    expect(await page.evaluate(() => fetch('/not-cached-' + String(Date.now())).then(() => 'online', () => 'offline'))).toBe('offline');
+    expect(
+      await page.evaluate(() =>
+        fetch('/not-cached-' + String(Date.now())).then(
+          () => 'online',
+          () => 'offline',
+        ),
+      ),
+    ).toBe('offline');
 
     await page.reload();
     await expect.poll(() => page.getByRole('heading', { name: 'Visits', level: 1 }).isVisible()).toBe(true);

@@ -1,7 +1,15 @@
 // Journey: create an app and a table, reload, find them again; rename, duplicate, delete to the trash and restore.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appNames, closeSession, createApp, createTable, launchBrowser, openSession, startEmpty } from './browser';
+import {
+  appNames,
+  closeSession,
+  createApp,
+  createTable,
+  launchBrowser,
+  openSession,
+  startEmpty,
+} from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,10 +29,14 @@ describe('workspace', () => {
     const tableUrl = page.url();
 
     await page.reload();
-    await expect.poll(() => page.getByRole('heading', { name: 'Customers', level: 1 }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Customers', level: 1 }).isVisible())
+      .toBe(true);
     expect(page.url()).toBe(tableUrl);
     await page.getByTestId('nav-tables').click();
-    await expect.poll(() => page.getByTestId('table-row').allTextContents()).toEqual([expect.stringContaining('Customers')]);
+    await expect
+      .poll(() => page.getByTestId('table-row').allTextContents())
+      .toEqual([expect.stringContaining('Customers')]);
     expect(await appNames(page)).toEqual(['Customer care']);
     await closeSession(session);
   });
@@ -76,12 +88,22 @@ describe('workspace', () => {
     // Both wait in the trash; restoring brings them back where they were.
     await page.getByTestId('nav-trash').click();
     await expect.poll(() => page.getByTestId('trash-row').count()).toBe(2);
-    await page.getByTestId('trash-row').filter({ hasText: 'Orders' }).getByRole('button', { name: 'Restore' }).click();
-    await page.getByTestId('trash-row').filter({ hasText: 'Retention (copy)' }).getByRole('button', { name: 'Restore' }).click();
+    await page
+      .getByTestId('trash-row')
+      .filter({ hasText: 'Orders' })
+      .getByRole('button', { name: 'Restore' })
+      .click();
+    await page
+      .getByTestId('trash-row')
+      .filter({ hasText: 'Retention (copy)' })
+      .getByRole('button', { name: 'Restore' })
+      .click();
     await expect.poll(() => page.getByTestId('trash-row').count()).toBe(0);
     expect(await appNames(page)).toEqual(['Retention', 'Retention (copy)']);
     await page.getByRole('link', { name: 'Retention', exact: true }).click();
-    await expect.poll(() => page.getByTestId('table-row').allTextContents()).toEqual([expect.stringContaining('Orders')]);
+    await expect
+      .poll(() => page.getByTestId('table-row').allTextContents())
+      .toEqual([expect.stringContaining('Orders')]);
     await closeSession(session);
   });
 
@@ -96,7 +118,9 @@ describe('workspace', () => {
 
     await createApp(other, 'Tab two');
     await page.getByTestId('nav-apps').click();
-    await expect.poll(() => page.locator('[data-testid="app-card"] .card-title').allTextContents()).toEqual(['Tab one', 'Tab two']);
+    await expect
+      .poll(() => page.locator('[data-testid="app-card"] .card-title').allTextContents())
+      .toEqual(['Tab one', 'Tab two']);
     await closeSession(session);
   });
 });

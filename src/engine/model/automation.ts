@@ -10,7 +10,11 @@ export const TriggerSchema = z.discriminatedUnion('kind', [
     kind: z.literal('schedule'),
     tableId: IdSchema,
     /** Minutes between scans of the table (at least 5). */
-    everyMinutes: z.number().int().min(5).max(60 * 24 * 7),
+    everyMinutes: z
+      .number()
+      .int()
+      .min(5)
+      .max(60 * 24 * 7),
   }),
 ]);
 
@@ -20,7 +24,11 @@ export const ActionSchema = z.discriminatedUnion('kind', [
     title: z.string().min(1).max(500),
     /** Person id, or a person field id (prefixed "field:") whose value names the owner. */
     assignee: z.string().max(200).optional(),
-    dueInHours: z.number().min(0).max(24 * 365).optional(),
+    dueInHours: z
+      .number()
+      .min(0)
+      .max(24 * 365)
+      .optional(),
   }),
   z.object({ kind: z.literal('updateRecord'), values: z.record(z.string(), JsonValueSchema) }),
   z.object({ kind: z.literal('notify'), message: z.string().min(1).max(1000) }),

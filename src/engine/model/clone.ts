@@ -37,7 +37,9 @@ export function cloneAppsWithFreshIds(
     for (const form of app.forms) fresh(form.id);
   }
   const cloneTrigger = (trigger: Automation['trigger']): Automation['trigger'] =>
-    trigger.kind === 'formSubmitted' ? { ...trigger, formId: mapped(trigger.formId) } : { ...trigger, tableId: mapped(trigger.tableId) };
+    trigger.kind === 'formSubmitted'
+      ? { ...trigger, formId: mapped(trigger.formId) }
+      : { ...trigger, tableId: mapped(trigger.tableId) };
 
   const clonedApps = apps.map((app): App => {
     const { deletedAt: _deleted, ...rest } = app;
@@ -51,7 +53,12 @@ export function cloneAppsWithFreshIds(
         id: mapped(table.id),
         views: table.views.map((view) => ({ ...view, id: newId() })),
       })),
-      forms: app.forms.map(({ deletedAt: _d, ...form }) => ({ ...form, ...stamp, id: mapped(form.id), tableId: mapped(form.tableId) })),
+      forms: app.forms.map(({ deletedAt: _d, ...form }) => ({
+        ...form,
+        ...stamp,
+        id: mapped(form.id),
+        tableId: mapped(form.tableId),
+      })),
       automations: app.automations.map(({ deletedAt: _d, ...automation }) => ({
         ...automation,
         ...stamp,
@@ -62,7 +69,11 @@ export function cloneAppsWithFreshIds(
         ...dashboard,
         ...stamp,
         id: newId(),
-        widgets: dashboard.widgets.map((widget) => ({ ...widget, id: newId(), tableId: mapped(widget.tableId) })),
+        widgets: dashboard.widgets.map((widget) => ({
+          ...widget,
+          id: newId(),
+          tableId: mapped(widget.tableId),
+        })),
       })),
     };
   });

@@ -4,10 +4,18 @@ import { z } from 'zod';
 // Zod compiles fast paths with `new Function` unless told not to; the app runs under a CSP without 'unsafe-eval'.
 z.config({ jitless: true });
 
-export const IdSchema = z.string().min(1).max(100).describe('Stable identifier (UUIDv7 for ids Liucun creates).');
+export const IdSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .describe('Stable identifier (UUIDv7 for ids Liucun creates).');
 
 /** Milliseconds since the Unix epoch (UTC). */
-export const TimestampSchema = z.number().int().nonnegative().describe('Milliseconds since 1970-01-01T00:00:00Z.');
+export const TimestampSchema = z
+  .number()
+  .int()
+  .nonnegative()
+  .describe('Milliseconds since 1970-01-01T00:00:00Z.');
 
 export const NameSchema = z.string().trim().min(1).max(200);
 

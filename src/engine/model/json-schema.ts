@@ -17,7 +17,15 @@ function generate(schema: z.ZodType, name: string, title: string): Record<string
 /** The published schemas by file name under `public/schema/`. */
 export function publishedJsonSchemas(): Record<string, Record<string, unknown>> {
   return {
-    [`workspace.v${CURRENT_SCHEMA_VERSION}.schema.json`]: generate(WorkspaceDocumentSchema, 'workspace', 'Liucun workspace'),
-    [`template.v${CURRENT_SCHEMA_VERSION}.schema.json`]: generate(TemplateDocumentSchema, 'template', 'Liucun template'),
+    [`workspace.v${CURRENT_SCHEMA_VERSION}.schema.json`]: generate(
+      WorkspaceDocumentSchema,
+      'workspace',
+      'Liucun workspace',
+    ),
+    [`template.v${CURRENT_SCHEMA_VERSION}.schema.json`]: generate(
+      TemplateDocumentSchema,
+      'template',
+      'Liucun template',
+    ),
   };
 }

@@ -53,7 +53,7 @@ function isObject(value: unknown): value is JsonObject {
 }
 
 function mapArray(value: unknown, upgrade: (item: JsonObject) => JsonObject): unknown {
-  return Array.isArray(value) ? value.map((item) => (isObject(item) ? upgrade(item) : item)) : value;
+  return Array.isArray(value) ? (value as unknown[]).map((item) => (isObject(item) ? upgrade(item) : item)) : value;
 }
 
 /** The steps that take a document from `fromVersion` to the current version, or undefined when there is no path. */
@@ -99,7 +99,10 @@ export function migrateDocument(document: JsonObject, steps: readonly MigrationS
   const result: JsonObject = { ...document, schemaVersion: CURRENT_SCHEMA_VERSION };
   if (isObject(document.workspace)) {
     const workspace = document.workspace;
-    result.workspace = { ...workspace, apps: Array.isArray(workspace.apps) ? workspace.apps.map(upgradeAppTree) : workspace.apps };
+    result.workspace = {
+      ...workspace,
+      apps: Array.isArray(workspace.apps) ? workspace.apps.map(upgradeAppTree) : workspace.apps,
+    };
   }
   if (Array.isArray(document.apps)) result.apps = document.apps.map(upgradeAppTree);
   result.records = mapArray(document.records, (record) => upgradeRecord(record, steps));

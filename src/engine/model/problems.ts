@@ -1,21 +1,25 @@
 // Validation problems: what is wrong and where (a JSON path), with a code the UI turns into a localized message.
-export type ProblemCode =
-  | 'notJson'
-  | 'notObject'
-  | 'wrongFormat'
-  | 'unsupportedVersion'
-  | 'newerVersion'
-  | 'migrationFailed'
-  | 'invalidType'
-  | 'invalidValue'
-  | 'tooSmall'
-  | 'tooBig'
-  | 'invalidFormat'
-  | 'unknownKey'
-  | 'missing'
-  | 'duplicateId'
-  | 'unknownReference'
-  | 'invalid';
+/** Every kind of problem validation reports; each has a message in every catalog (`problems.<code>`). */
+export const PROBLEM_CODES = [
+  'notJson',
+  'notObject',
+  'wrongFormat',
+  'unsupportedVersion',
+  'newerVersion',
+  'migrationFailed',
+  'invalidType',
+  'invalidValue',
+  'tooSmall',
+  'tooBig',
+  'invalidFormat',
+  'unknownKey',
+  'missing',
+  'duplicateId',
+  'unknownReference',
+  'invalid',
+] as const;
+
+export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
 export interface Problem {
   /** JSON path of the offending value, e.g. `$.workspace.apps[0].tables[1].fields[2].kind`. */

@@ -50,7 +50,8 @@ function fromZodIssue(issue: z.core.$ZodIssue): Problem {
     params.expected = issue.expected;
     if (issue.message.includes('received undefined')) code = 'missing';
   }
-  if (issue.code === 'invalid_value') params.expected = issue.values.map((value) => JSON.stringify(value)).join(', ');
+  if (issue.code === 'invalid_value')
+    params.expected = issue.values.map((value) => JSON.stringify(value)).join(', ');
   if (issue.code === 'too_small') params.limit = Number(issue.minimum);
   if (issue.code === 'too_big') params.limit = Number(issue.maximum);
   if (issue.code === 'invalid_format') params.expected = issue.format;
@@ -62,13 +63,22 @@ function fromZodIssue(issue: z.core.$ZodIssue): Problem {
 }
 
 /** Checks what the schema cannot: ids are unique, and references point at entities that exist. */
-function referenceProblems(apps: readonly App[], records: readonly DataRecord[], base: PropertyKey[]): Problem[] {
+function referenceProblems(
+  apps: readonly App[],
+  records: readonly DataRecord[],
+  base: PropertyKey[],
+): Problem[] {
   const problems: Problem[] = [];
   const seen = new Map<string, string>();
   const claim = (id: string, path: PropertyKey[]): void => {
     const firstPath = seen.get(id);
     if (firstPath !== undefined) {
-      problems.push(problem(path, 'duplicateId', `The id "${id}" is already used at ${firstPath}.`, { id, other: firstPath }));
+      problems.push(
+        problem(path, 'duplicateId', `The id "${id}" is already used at ${firstPath}.`, {
+          id,
+          other: firstPath,
+        }),
+      );
     } else {
       seen.set(id, problem(path, 'duplicateId', '').path);
     }
@@ -85,7 +95,14 @@ function referenceProblems(apps: readonly App[], records: readonly DataRecord[],
       const fieldIds = new Set<string>();
       table.fields.forEach((field, fieldIndex) => {
         if (fieldIds.has(field.id)) {
-          problems.push(problem([...tablePath, 'fields', fieldIndex, 'id'], 'duplicateId', `The field id "${field.id}" is used twice in this table.`, { id: field.id }));
+          problems.push(
+            problem(
+              [...tablePath, 'fields', fieldIndex, 'id'],
+              'duplicateId',
+              `The field id "${field.id}" is used twice in this table.`,
+              { id: field.id },
+            ),
+          );
         }
         fieldIds.add(field.id);
       });
@@ -97,21 +114,40 @@ function referenceProblems(apps: readonly App[], records: readonly DataRecord[],
       const formPath = [...appPath, 'forms', formIndex];
       claim(form.id, [...formPath, 'id']);
       if (!appTableIds.has(form.tableId)) {
-        problems.push(problem([...formPath, 'tableId'], 'unknownReference', `No table with id "${form.tableId}" in this app.`, { id: form.tableId }));
+        problems.push(
+          problem(
+            [...formPath, 'tableId'],
+            'unknownReference',
+            `No table with id "${form.tableId}" in this app.`,
+            { id: form.tableId },
+          ),
+        );
       }
     });
-    app.automations.forEach((automation, index) => claim(automation.id, [...appPath, 'automations', index, 'id']));
-    app.dashboards.forEach((dashboard, index) => claim(dashboard.id, [...appPath, 'dashboards', index, 'id']));
+    app.automations.forEach((automation, index) =>
+      claim(automation.id, [...appPath, 'automations', index, 'id']),
+    );
+    app.dashboards.forEach((dashboard, index) =>
+      claim(dashboard.id, [...appPath, 'dashboards', index, 'id']),
+    );
   });
   const recordIds = new Set<string>();
   records.forEach((record, index) => {
     const path = ['records', index];
     if (recordIds.has(record.id)) {
-      problems.push(problem([...path, 'id'], 'duplicateId', `The record id "${record.id}" is used twice.`, { id: record.id }));
+      problems.push(
+        problem([...path, 'id'], 'duplicateId', `The record id "${record.id}" is used twice.`, {
+          id: record.id,
+        }),
+      );
     }
     recordIds.add(record.id);
     if (!tableIds.has(record.tableId)) {
-      problems.push(problem([...path, 'tableId'], 'unknownReference', `No table with id "${record.tableId}".`, { id: record.tableId }));
+      problems.push(
+        problem([...path, 'tableId'], 'unknownReference', `No table with id "${record.tableId}".`, {
+          id: record.tableId,
+        }),
+      );
     }
   });
   return problems;
@@ -124,25 +160,41 @@ function checkEnvelope(input: unknown, format: DocumentFormat): Result<JsonObjec
   }
   const version = input.schemaVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return err([problem(['schemaVersion'], 'unsupportedVersion', 'schemaVersion must be a whole number from 1.', { expected: CURRENT_SCHEMA_VERSION })]);
+    return err([
+      problem(['schemaVersion'], 'unsupportedVersion', 'schemaVersion must be a whole number from 1.', {
+        expected: CURRENT_SCHEMA_VERSION,
+      }),
+    ]);
   }
   if (version > CURRENT_SCHEMA_VERSION) {
     return err([
-      problem(['schemaVersion'], 'newerVersion', `This file was written by a newer Liucun (schema ${version}); this one reads up to ${CURRENT_SCHEMA_VERSION}.`, {
-        version,
-        supported: CURRENT_SCHEMA_VERSION,
-      }),
+      problem(
+        ['schemaVersion'],
+        'newerVersion',
+        `This file was written by a newer Liucun (schema ${version}); this one reads up to ${CURRENT_SCHEMA_VERSION}.`,
+        {
+          version,
+          supported: CURRENT_SCHEMA_VERSION,
+        },
+      ),
     ]);
   }
   const steps = migrationPath(version);
   if (steps === undefined) {
-    return err([problem(['schemaVersion'], 'unsupportedVersion', `No migration from schema ${version}.`, { version })]);
+    return err([
+      problem(['schemaVersion'], 'unsupportedVersion', `No migration from schema ${version}.`, { version }),
+    ]);
   }
   try {
     return ok(steps.length === 0 ? input : migrateDocument(input, steps));
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return err([problem(['schemaVersion'], 'migrationFailed', `Upgrading from schema ${version} failed: ${detail}`, { version, detail })]);
+    return err([
+      problem(['schemaVersion'], 'migrationFailed', `Upgrading from schema ${version} failed: ${detail}`, {
+        version,
+        detail,
+      }),
+    ]);
   }
 }
 

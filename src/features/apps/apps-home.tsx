@@ -58,9 +58,19 @@ export function AppsHome() {
               <Menu
                 label={t('common.actionsFor', { name: app.name })}
                 items={[
-                  { label: t('common.rename'), onSelect: () => open({ kind: 'rename', id: app.id, name: app.name }) },
-                  { label: t('common.duplicate'), onSelect: () => open({ kind: 'duplicate', id: app.id, name: app.name }) },
-                  { label: t('common.delete'), danger: true, onSelect: () => open({ kind: 'delete', id: app.id, name: app.name }) },
+                  {
+                    label: t('common.rename'),
+                    onSelect: () => open({ kind: 'rename', id: app.id, name: app.name }),
+                  },
+                  {
+                    label: t('common.duplicate'),
+                    onSelect: () => open({ kind: 'duplicate', id: app.id, name: app.name }),
+                  },
+                  {
+                    label: t('common.delete'),
+                    danger: true,
+                    onSelect: () => open({ kind: 'delete', id: app.id, name: app.name }),
+                  },
                 ]}
               />
             </li>
@@ -114,7 +124,9 @@ export function AppsHome() {
         onConfirm={() => {
           if (dialog.kind === 'delete') {
             const name = dialog.name;
-            void actions.trashApp(dialog.id).then(() => noticesStore.getState().toast('info', 'trash.moved', { name }));
+            void actions
+              .trashApp(dialog.id)
+              .then(() => noticesStore.getState().toast('info', 'trash.moved', { name }));
           }
           close();
         }}

@@ -11,15 +11,36 @@ export interface LanguageOption {
 
 const APP_SECTIONS = ['tables', 'forms', 'automations', 'reminders', 'dashboard'] as const;
 
-function NavLink({ href, children, active, testId }: { href: string; children: React.ReactNode; active: boolean; testId?: string }) {
+function NavLink({
+  href,
+  children,
+  active,
+  testId,
+}: {
+  href: string;
+  children: React.ReactNode;
+  active: boolean;
+  testId?: string;
+}) {
   return (
-    <Link href={href} className={active ? 'nav-link nav-link-active' : 'nav-link'} aria-current={active ? 'page' : undefined} data-testid={testId}>
+    <Link
+      href={href}
+      className={active ? 'nav-link nav-link-active' : 'nav-link'}
+      aria-current={active ? 'page' : undefined}
+      data-testid={testId}
+    >
       {children}
     </Link>
   );
 }
 
-export function Sidebar({ languages, onLanguage }: { languages: readonly LanguageOption[]; onLanguage: (code: string) => void }) {
+export function Sidebar({
+  languages,
+  onLanguage,
+}: {
+  languages: readonly LanguageOption[];
+  onLanguage: (code: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const apps = useWorkspace((state) => state.snapshot.apps);
   const trashCount = useWorkspace((state) => state.snapshot.trash.length);
@@ -51,7 +72,11 @@ export function Sidebar({ languages, onLanguage }: { languages: readonly Languag
                 <ul className="nav-sections" aria-label={app.name}>
                   {APP_SECTIONS.map((section) => (
                     <li key={section}>
-                      <NavLink href={`/apps/${app.id}/${section}`} active={params?.section === section} testId={`nav-${section}`}>
+                      <NavLink
+                        href={`/apps/${app.id}/${section}`}
+                        active={params?.section === section}
+                        testId={`nav-${section}`}
+                      >
                         {t(`nav.${section}`)}
                       </NavLink>
                     </li>
@@ -72,7 +97,11 @@ export function Sidebar({ languages, onLanguage }: { languages: readonly Languag
         </NavLink>
         <label className="language-switcher">
           <span className="visually-hidden">{t('nav.language')}</span>
-          <select value={i18n.language} onChange={(event) => onLanguage(event.target.value)} aria-label={t('nav.language')}>
+          <select
+            value={i18n.language}
+            onChange={(event) => onLanguage(event.target.value)}
+            aria-label={t('nav.language')}
+          >
             {languages.map((language) => (
               <option key={language.code} value={language.code}>
                 {language.label}

@@ -11,7 +11,13 @@ export interface LanguageChoice {
   readonly label: string;
 }
 
-export function FirstRun({ languages, onLanguage }: { languages: readonly LanguageChoice[]; onLanguage: (code: string) => void }) {
+export function FirstRun({
+  languages,
+  onLanguage,
+}: {
+  languages: readonly LanguageChoice[];
+  onLanguage: (code: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const [, navigate] = useLocation();
   const startEmpty = useWorkspace((state) => state.startEmpty);
@@ -28,7 +34,12 @@ export function FirstRun({ languages, onLanguage }: { languages: readonly Langua
       const [firstApp] = result.value;
       navigate(firstApp ? `/apps/${firstApp}/tables` : '/');
     } else {
-      setProblems(result.error.map((problem) => ({ path: problem.path, message: t(`problems.${problem.code}`, problem.params) })));
+      setProblems(
+        result.error.map((problem) => ({
+          path: problem.path,
+          message: t(`problems.${problem.code}`, problem.params),
+        })),
+      );
     }
   };
 
@@ -36,10 +47,17 @@ export function FirstRun({ languages, onLanguage }: { languages: readonly Langua
     const result = await restoreWorkspace(text);
     if (!result) return;
     if (result.ok) {
-      noticesStore.getState().toast('success', 'settings.restored', { apps: result.value.apps, records: result.value.records });
+      noticesStore
+        .getState()
+        .toast('success', 'settings.restored', { apps: result.value.apps, records: result.value.records });
       navigate('/');
     } else {
-      setProblems(result.error.map((problem) => ({ path: problem.path, message: t(`problems.${problem.code}`, problem.params) })));
+      setProblems(
+        result.error.map((problem) => ({
+          path: problem.path,
+          message: t(`problems.${problem.code}`, problem.params),
+        })),
+      );
     }
   };
 
@@ -48,7 +66,11 @@ export function FirstRun({ languages, onLanguage }: { languages: readonly Langua
       <div className="first-run-card">
         <label className="language-switcher first-run-language">
           <span className="visually-hidden">{t('nav.language')}</span>
-          <select value={i18n.language} onChange={(event) => onLanguage(event.target.value)} aria-label={t('nav.language')}>
+          <select
+            value={i18n.language}
+            onChange={(event) => onLanguage(event.target.value)}
+            aria-label={t('nav.language')}
+          >
             {languages.map((language) => (
               <option key={language.code} value={language.code}>
                 {language.label}
@@ -88,7 +110,9 @@ export function FirstRun({ languages, onLanguage }: { languages: readonly Langua
                 onError={() => noticesStore.getState().toast('error', 'settings.readFailed')}
               />
             </div>
-            {problems.length > 0 ? <ProblemList title={t('settings.restoreProblems')} items={problems} /> : null}
+            {problems.length > 0 ? (
+              <ProblemList title={t('settings.restoreProblems')} items={problems} />
+            ) : null}
           </div>
         ) : (
           <div className="form-stack">
@@ -112,7 +136,9 @@ export function FirstRun({ languages, onLanguage }: { languages: readonly Langua
                 {t('common.back')}
               </Button>
             </div>
-            {problems.length > 0 ? <ProblemList title={t('onboarding.templateProblems')} items={problems} /> : null}
+            {problems.length > 0 ? (
+              <ProblemList title={t('onboarding.templateProblems')} items={problems} />
+            ) : null}
           </div>
         )}
       </div>

@@ -56,16 +56,25 @@ export function DataSettings() {
     if (!result) return;
     if (result.ok) {
       setProblems([]);
-      noticesStore.getState().toast('success', 'settings.restored', { apps: result.value.apps, records: result.value.records });
+      noticesStore
+        .getState()
+        .toast('success', 'settings.restored', { apps: result.value.apps, records: result.value.records });
     } else {
-      setProblems(result.error.map((problem) => ({ path: problem.path, message: t(`problems.${problem.code}`, problem.params) })));
+      setProblems(
+        result.error.map((problem) => ({
+          path: problem.path,
+          message: t(`problems.${problem.code}`, problem.params),
+        })),
+      );
       noticesStore.getState().toast('error', 'settings.restoreFailed');
     }
   };
 
   const onPersist = async () => {
     const granted = await storageInfo.requestPersistence();
-    noticesStore.getState().toast(granted ? 'success' : 'info', granted ? 'settings.persistGranted' : 'settings.persistDenied');
+    noticesStore
+      .getState()
+      .toast(granted ? 'success' : 'info', granted ? 'settings.persistGranted' : 'settings.persistDenied');
     refreshEstimate();
   };
 
@@ -99,7 +108,11 @@ export function DataSettings() {
         />
       </div>
       {problems.length > 0 ? (
-        <ProblemList title={t('settings.restoreProblems')} items={problems} moreLabel={t('settings.moreProblems', { count: problems.length - 20 })} />
+        <ProblemList
+          title={t('settings.restoreProblems')}
+          items={problems}
+          moreLabel={t('settings.moreProblems', { count: problems.length - 20 })}
+        />
       ) : null}
 
       <div className="settings-row">
@@ -114,16 +127,27 @@ export function DataSettings() {
                   percent: percent.toFixed(percent < 1 ? 2 : 0),
                 })}
               </p>
-              <div className="meter" role="meter" aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(percent)} aria-label={t('settings.storageTitle')}>
+              <div
+                className="meter"
+                role="meter"
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={Math.round(percent)}
+                aria-label={t('settings.storageTitle')}
+              >
                 <div className="meter-fill" style={{ width: `${Math.max(percent, 0.5)}%` }} />
               </div>
-              <p className="muted">{estimate.persisted ? t('settings.persisted') : t('settings.notPersisted')}</p>
+              <p className="muted">
+                {estimate.persisted ? t('settings.persisted') : t('settings.notPersisted')}
+              </p>
             </>
           ) : (
             <p className="muted">{t('settings.storageUnknown')}</p>
           )}
         </div>
-        {estimate && !estimate.persisted ? <Button onClick={() => void onPersist()}>{t('settings.persist')}</Button> : null}
+        {estimate && !estimate.persisted ? (
+          <Button onClick={() => void onPersist()}>{t('settings.persist')}</Button>
+        ) : null}
       </div>
 
       <ConfirmDialog

@@ -5,7 +5,9 @@ import { useWorkspace } from '../../stores/workspace-store';
 
 export function TablePage({ appId, tableId }: { appId: string; tableId: string }) {
   const { t } = useTranslation();
-  const table = useWorkspace((state) => state.snapshot.tables.find((candidate) => candidate.id === tableId && candidate.appId === appId));
+  const table = useWorkspace((state) =>
+    state.snapshot.tables.find((candidate) => candidate.id === tableId && candidate.appId === appId),
+  );
   if (!table) {
     return (
       <div className="page">

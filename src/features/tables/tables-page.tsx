@@ -72,9 +72,19 @@ export function TablesPage({ appId }: { appId: string }) {
                   <Menu
                     label={t('common.actionsFor', { name: table.name })}
                     items={[
-                      { label: t('common.rename'), onSelect: () => open({ kind: 'rename', id: table.id, name: table.name }) },
-                      { label: t('common.duplicate'), onSelect: () => open({ kind: 'duplicate', id: table.id, name: table.name }) },
-                      { label: t('common.delete'), danger: true, onSelect: () => open({ kind: 'delete', id: table.id, name: table.name }) },
+                      {
+                        label: t('common.rename'),
+                        onSelect: () => open({ kind: 'rename', id: table.id, name: table.name }),
+                      },
+                      {
+                        label: t('common.duplicate'),
+                        onSelect: () => open({ kind: 'duplicate', id: table.id, name: table.name }),
+                      },
+                      {
+                        label: t('common.delete'),
+                        danger: true,
+                        onSelect: () => open({ kind: 'delete', id: table.id, name: table.name }),
+                      },
                     ]}
                   />
                 </td>
@@ -130,7 +140,9 @@ export function TablesPage({ appId }: { appId: string }) {
         onConfirm={() => {
           if (dialog.kind === 'delete') {
             const name = dialog.name;
-            void actions.trashTable(dialog.id).then(() => noticesStore.getState().toast('info', 'trash.moved', { name }));
+            void actions
+              .trashTable(dialog.id)
+              .then(() => noticesStore.getState().toast('info', 'trash.moved', { name }));
           }
           close();
         }}

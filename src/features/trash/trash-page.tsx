@@ -50,7 +50,11 @@ export function TrashPage() {
             {trash.map((entry) => (
               <tr key={entry.id} data-testid="trash-row">
                 <td>{entry.name}</td>
-                <td>{entry.kind === 'app' ? t('trash.kindApp') : t('trash.kindTable', { app: entry.appName ?? '' })}</td>
+                <td>
+                  {entry.kind === 'app'
+                    ? t('trash.kindApp')
+                    : t('trash.kindTable', { app: entry.appName ?? '' })}
+                </td>
                 <td>{dateFormat.format(entry.deletedAt)}</td>
                 <td className="cell-actions">
                   <Button size="small" onClick={() => restore(entry)}>
@@ -67,7 +71,11 @@ export function TrashPage() {
       )}
       <ConfirmDialog
         open={purging !== undefined}
-        title={purging === 'all' ? t('trash.emptyConfirmTitle') : t('trash.deleteForeverTitle', { name: purging?.name ?? '' })}
+        title={
+          purging === 'all'
+            ? t('trash.emptyConfirmTitle')
+            : t('trash.deleteForeverTitle', { name: purging?.name ?? '' })
+        }
         confirmLabel={t('trash.deleteForever')}
         cancelLabel={t('common.cancel')}
         danger
