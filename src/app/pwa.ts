@@ -14,6 +14,14 @@ export function registerServiceWorker(): void {
 
 /** Activates the waiting service worker and reloads into the new version. */
 export function reloadIntoUpdate(): void {
-  if (applyUpdate) void applyUpdate(true);
-  else window.location.reload();
+  if (!applyUpdate) {
+    window.location.reload();
+    return;
+  }
+  // workbox-window only reloads by itself when the page was already controlled when it loaded; on a first visit
+  // (claimed later) it would not, so reload as soon as the new worker takes control.
+  navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {
+    once: true,
+  });
+  void applyUpdate(true);
 }
