@@ -46,7 +46,8 @@ export default defineConfig({
       manifest: {
         name: 'Liucun 留存',
         short_name: 'Liucun',
-        description: 'Offline-first no-code customer retention: tables, forms, automations and a retention dashboard.',
+        description:
+          'Offline-first no-code customer retention: tables, forms, automations and a retention dashboard.',
         theme_color: '#0f766e',
         background_color: '#f8fafc',
         display: 'standalone',
