@@ -34,9 +34,9 @@ export function assembleApp(rows: AppRows): App {
   return {
     ...withoutStorageKeys(rows.app),
     tables: [...rows.tables].sort(byOrder).map((row) => withoutStorageKeys(row) as Table),
-    forms: rows.forms.map((row) => withoutStorageKeys(row) as Form),
-    automations: rows.automations.map((row) => withoutStorageKeys(row) as Automation),
-    dashboards: rows.dashboards.map((row) => withoutStorageKeys(row) as Dashboard),
+    forms: [...rows.forms].sort(byOrder).map((row) => withoutStorageKeys(row) as Form),
+    automations: [...rows.automations].sort(byOrder).map((row) => withoutStorageKeys(row) as Automation),
+    dashboards: [...rows.dashboards].sort(byOrder).map((row) => withoutStorageKeys(row) as Dashboard),
   };
 }
 
@@ -46,8 +46,18 @@ export function splitApp(app: App, order: number): AppRows {
   return {
     app: { ...appFields, schemaVersion, order },
     tables: tables.map((table, index) => ({ ...table, appId: app.id, order: index, schemaVersion })),
-    forms: forms.map((form) => ({ ...form, appId: app.id, schemaVersion })),
-    automations: automations.map((automation) => ({ ...automation, appId: app.id, schemaVersion })),
-    dashboards: dashboards.map((dashboard) => ({ ...dashboard, appId: app.id, schemaVersion })),
+    forms: forms.map((form, index) => ({ ...form, appId: app.id, order: index, schemaVersion })),
+    automations: automations.map((automation, index) => ({
+      ...automation,
+      appId: app.id,
+      order: index,
+      schemaVersion,
+    })),
+    dashboards: dashboards.map((dashboard, index) => ({
+      ...dashboard,
+      appId: app.id,
+      order: index,
+      schemaVersion,
+    })),
   };
 }

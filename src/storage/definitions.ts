@@ -1,6 +1,6 @@
 // Repository of definitions: the workspace row, apps and tables, with trash (soft delete), restore and purge.
 import Dexie, { type Table as DexieTable } from 'dexie';
-import { CURRENT_SCHEMA_VERSION, cloneAppsWithFreshIds, type Table } from '../engine';
+import { CURRENT_SCHEMA_VERSION, cloneAppsWithFreshIds, withoutTrashedTables, type Table } from '../engine';
 import { assembleApp, splitApp } from './assemble';
 import type { LiucunDatabase } from './database';
 import {
@@ -91,7 +91,7 @@ export class DefinitionsRepository {
   async duplicateApp(appId: string, name: string): Promise<string> {
     const { db } = this;
     return writeTransaction(db, [...this.definitionTables, db.records], async () => {
-      const app = await this.loadApp(appId);
+      const app = withoutTrashedTables(await this.loadApp(appId));
       const tableIds = app.tables.map((table) => table.id);
       const recordRows = await Promise.all(
         tableIds.map((tableId) =>
@@ -101,14 +101,10 @@ export class DefinitionsRepository {
             .toArray(),
         ),
       );
-      const cloned = cloneAppsWithFreshIds(
-        [{ ...app, name, tables: app.tables.filter((table) => table.deletedAt === undefined) }],
-        recordRows.flat().map(fromRecordRow),
-        {
-          newId: this.env.newId,
-          now: this.env.now(),
-        },
-      );
+      const cloned = cloneAppsWithFreshIds([{ ...app, name }], recordRows.flat().map(fromRecordRow), {
+        newId: this.env.newId,
+        now: this.env.now(),
+      });
       const [copy] = cloned.apps;
       if (!copy) throw new Error('duplicateApp: nothing cloned');
       await this.putApp(splitApp(copy, await this.nextAppOrder()));

@@ -25,9 +25,10 @@ interface Versioned {
 export type AppRow = Omit<App, 'tables' | 'forms' | 'automations' | 'dashboards'> &
   Versioned & { readonly order: number };
 export type TableRow = Table & Versioned & { readonly appId: string; readonly order: number };
-export type FormRow = Form & Versioned & { readonly appId: string };
-export type AutomationRow = Automation & Versioned & { readonly appId: string };
-export type DashboardRow = Dashboard & Versioned & { readonly appId: string };
+/** `order` keeps the position the definition had in its app, so export → restore gives back the same document. */
+export type FormRow = Form & Versioned & { readonly appId: string; readonly order: number };
+export type AutomationRow = Automation & Versioned & { readonly appId: string; readonly order: number };
+export type DashboardRow = Dashboard & Versioned & { readonly appId: string; readonly order: number };
 
 /**
  * A record row. `deleted` is 0/1 rather than a boolean because IndexedDB cannot index booleans, and the live rows

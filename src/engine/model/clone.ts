@@ -82,3 +82,28 @@ export function cloneAppsWithFreshIds(
     .map((record): DataRecord => ({ ...record, ...stamp, id: newId(), tableId: mapped(record.tableId) }));
   return { apps: clonedApps, records: clonedRecords };
 }
+
+/**
+ * The app without its trashed tables, and without the forms, automations and dashboard widgets that refer to them
+ * (a copy must not point back into the original app). Used when duplicating an app.
+ */
+export function withoutTrashedTables(app: App): App {
+  const tables = app.tables.filter((table) => table.deletedAt === undefined);
+  const tableIds = new Set(tables.map((table) => table.id));
+  const forms = app.forms.filter((form) => tableIds.has(form.tableId));
+  const formIds = new Set(forms.map((form) => form.id));
+  return {
+    ...app,
+    tables,
+    forms,
+    automations: app.automations.filter((automation) =>
+      automation.trigger.kind === 'formSubmitted'
+        ? formIds.has(automation.trigger.formId)
+        : tableIds.has(automation.trigger.tableId),
+    ),
+    dashboards: app.dashboards.map((dashboard) => ({
+      ...dashboard,
+      widgets: dashboard.widgets.filter((widget) => tableIds.has(widget.tableId)),
+    })),
+  };
+}

@@ -43,7 +43,7 @@ export const MIGRATIONS: readonly MigrationStep[] = [
     },
     record: (record) => {
       const { deletedAt, ...rest } = record;
-      return { ...rest, deleted: rest.deleted ?? deletedAt !== undefined };
+      return { ...rest, deleted: rest.deleted ?? (deletedAt !== undefined && deletedAt !== null) };
     },
   },
 ];
@@ -53,7 +53,9 @@ function isObject(value: unknown): value is JsonObject {
 }
 
 function mapArray(value: unknown, upgrade: (item: JsonObject) => JsonObject): unknown {
-  return Array.isArray(value) ? (value as unknown[]).map((item) => (isObject(item) ? upgrade(item) : item)) : value;
+  return Array.isArray(value)
+    ? (value as unknown[]).map((item) => (isObject(item) ? upgrade(item) : item))
+    : value;
 }
 
 /** The steps that take a document from `fromVersion` to the current version, or undefined when there is no path. */

@@ -1,6 +1,6 @@
 // Copying apps under fresh ids (template install, duplicate app): the copy is self-contained and the source untouched.
 import { describe, expect, it } from 'vitest';
-import { cloneAppsWithFreshIds, type App, type DataRecord } from '../../../src/engine';
+import { cloneAppsWithFreshIds, withoutTrashedTables, type App, type DataRecord } from '../../../src/engine';
 import { deepFreeze, must, workspaceDocument } from './documents';
 
 const NOW = 1_800_000_000_000;
@@ -147,5 +147,66 @@ describe('cloneAppsWithFreshIds', () => {
     cloneAppsWithFreshIds(source.workspace.apps, source.records, { newId: counterIds(), now: NOW });
 
     expect(source).toEqual(workspaceDocument());
+  });
+});
+
+describe('withoutTrashedTables', () => {
+  it('drops trashed tables and everything that refers to them', () => {
+    const base = { createdAt: 1, updatedAt: 1, version: 1 };
+    const app: App = {
+      ...base,
+      id: 'app',
+      name: 'App',
+      tables: [
+        { ...base, id: 'live', name: 'Live', fields: [], views: [] },
+        { ...base, id: 'gone', name: 'Gone', fields: [], views: [], deletedAt: 5 },
+      ],
+      forms: [
+        { ...base, id: 'form-live', name: 'F1', tableId: 'live', items: [] },
+        { ...base, id: 'form-gone', name: 'F2', tableId: 'gone', items: [] },
+      ],
+      automations: [
+        {
+          ...base,
+          id: 'a1',
+          name: 'A1',
+          enabled: true,
+          trigger: { kind: 'recordCreated', tableId: 'live' },
+          actions: [],
+        },
+        {
+          ...base,
+          id: 'a2',
+          name: 'A2',
+          enabled: true,
+          trigger: { kind: 'recordCreated', tableId: 'gone' },
+          actions: [],
+        },
+        {
+          ...base,
+          id: 'a3',
+          name: 'A3',
+          enabled: true,
+          trigger: { kind: 'formSubmitted', formId: 'form-gone' },
+          actions: [],
+        },
+      ],
+      dashboards: [
+        {
+          ...base,
+          id: 'd',
+          name: 'D',
+          widgets: [
+            { id: 'w1', kind: 'count', tableId: 'live' },
+            { id: 'w2', kind: 'count', tableId: 'gone' },
+          ],
+        },
+      ],
+    };
+    const kept = withoutTrashedTables(app);
+    expect(kept.tables.map((table) => table.id)).toEqual(['live']);
+    expect(kept.forms.map((form) => form.id)).toEqual(['form-live']);
+    expect(kept.automations.map((automation) => automation.id)).toEqual(['a1']);
+    expect(kept.dashboards[0]?.widgets.map((widget) => widget.id)).toEqual(['w1']);
   });
 });

@@ -5,6 +5,7 @@ import {
   MIGRATIONS,
   migrateDocument,
   migrationPath,
+  upgradeRecord,
   validateTemplateDocument,
   validateWorkspaceDocument,
 } from '../../../src/engine';
@@ -168,5 +169,17 @@ describe('migrateDocument', () => {
     };
 
     expect(migrateDocument(input, steps)).toEqual({ ...input, schemaVersion: 2 });
+  });
+});
+
+describe('the v1 → v2 record step', () => {
+  it('reads a null deletedAt as a live record and a timestamp as a tombstone', () => {
+    const steps = migrationPath(1) ?? [];
+    expect(upgradeRecord({ id: 'r1', deletedAt: null }, steps)).toEqual({ id: 'r1', deleted: false });
+    expect(upgradeRecord({ id: 'r2', deletedAt: 1_700_000_000_000 }, steps)).toEqual({
+      id: 'r2',
+      deleted: true,
+    });
+    expect(upgradeRecord({ id: 'r3' }, steps)).toEqual({ id: 'r3', deleted: false });
   });
 });
