@@ -29,6 +29,8 @@ export class BackupRepository {
   /** The whole workspace — definitions (trash included) and records (tombstones included) — as one document. */
   async exportWorkspace(): Promise<WorkspaceDocument> {
     const { db } = this;
+    // The workspace id must be stable across exports; the row exists after the first start, this covers a bare db.
+    await this.definitions.ensureWorkspace('Workspace');
     return readTransaction(db, this.allTables, async () => {
       const [workspace, apps, tables, forms, automations, dashboards, records] = await Promise.all([
         db.workspace.get(WORKSPACE_KEY),
