@@ -11,3 +11,5 @@ export * from './page-header';
 export * from './problem-list';
 export * from './toasts';
 export * from './use-entity-dialog';
+export * from './entity-dialogs';
+export * from './language-select';

@@ -1,7 +1,7 @@
 // The Apps screen: every app of the workspace as a card, with create, rename, duplicate and delete (to the trash).
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { Button, ConfirmDialog, EmptyState, Menu, NameDialog, PageHeader, useEntityDialog } from '../../ui';
+import { Button, EmptyState, EntityDialogs, Menu, PageHeader, useEntityDialog } from '../../ui';
 import { noticesStore } from '../../stores/notices-store';
 import { useWorkspace, type AppRow } from '../../stores/workspace-store';
 
@@ -14,12 +14,6 @@ export function AppsHome() {
   const { dialog, open, close } = useEntityDialog();
 
   const tableCount = (app: AppRow) => tables.filter((table) => table.appId === app.id).length;
-  const nameLabels = {
-    field: t('common.name'),
-    cancel: t('common.cancel'),
-    required: t('validation.nameRequired'),
-    tooLong: t('validation.nameTooLong'),
-  };
 
   return (
     <div className="page">
@@ -78,61 +72,42 @@ export function AppsHome() {
         </ul>
       )}
 
-      <NameDialog
-        open={dialog.kind === 'create'}
-        initialName=""
-        labels={{ ...nameLabels, title: t('apps.new'), submit: t('common.create') }}
-        onCancel={close}
-        onSubmit={(name) => {
-          close();
+      <EntityDialogs
+        dialog={dialog}
+        labels={{
+          createTitle: t('apps.new'),
+          renameTitle: t('apps.rename'),
+          duplicateTitle: t('apps.duplicate'),
+          deleteTitle: (name) => t('apps.deleteTitle', { name }),
+          deleteText: t('apps.deleteText'),
+          copyOf: (name) => t('common.copyOf', { name }),
+          name: t('common.name'),
+          create: t('common.create'),
+          save: t('common.save'),
+          duplicate: t('common.duplicate'),
+          moveToTrash: t('common.moveToTrash'),
+          cancel: t('common.cancel'),
+          nameRequired: t('validation.nameRequired'),
+          nameTooLong: t('validation.nameTooLong'),
+        }}
+        onClose={close}
+        onCreate={(name) => {
           void actions.createApp(name).then((id) => {
             if (id) navigate(`/apps/${id}/tables`);
           });
         }}
-      />
-      <NameDialog
-        open={dialog.kind === 'rename'}
-        initialName={dialog.kind === 'rename' ? dialog.name : ''}
-        labels={{ ...nameLabels, title: t('apps.rename'), submit: t('common.save') }}
-        onCancel={close}
-        onSubmit={(name) => {
-          if (dialog.kind === 'rename') void actions.renameApp(dialog.id, name);
-          close();
+        onRename={(id, name) => void actions.renameApp(id, name)}
+        onDuplicate={(id, name) => {
+          void actions.duplicateApp(id, name).then((copyId) => {
+            if (copyId) noticesStore.getState().toast('success', 'apps.duplicated', { name });
+          });
+        }}
+        onDelete={(id, name) => {
+          void actions
+            .trashApp(id)
+            .then(() => noticesStore.getState().toast('info', 'trash.moved', { name }));
         }}
       />
-      <NameDialog
-        open={dialog.kind === 'duplicate'}
-        initialName={dialog.kind === 'duplicate' ? t('common.copyOf', { name: dialog.name }) : ''}
-        labels={{ ...nameLabels, title: t('apps.duplicate'), submit: t('common.duplicate') }}
-        onCancel={close}
-        onSubmit={(name) => {
-          if (dialog.kind === 'duplicate') {
-            void actions.duplicateApp(dialog.id, name).then((id) => {
-              if (id) noticesStore.getState().toast('success', 'apps.duplicated', { name });
-            });
-          }
-          close();
-        }}
-      />
-      <ConfirmDialog
-        open={dialog.kind === 'delete'}
-        title={t('apps.deleteTitle', { name: dialog.kind === 'delete' ? dialog.name : '' })}
-        confirmLabel={t('common.moveToTrash')}
-        cancelLabel={t('common.cancel')}
-        danger
-        onCancel={close}
-        onConfirm={() => {
-          if (dialog.kind === 'delete') {
-            const name = dialog.name;
-            void actions
-              .trashApp(dialog.id)
-              .then(() => noticesStore.getState().toast('info', 'trash.moved', { name }));
-          }
-          close();
-        }}
-      >
-        <p>{t('apps.deleteText')}</p>
-      </ConfirmDialog>
     </div>
   );
 }

@@ -3,11 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useRoute } from 'wouter';
 import { useWorkspace } from '../../stores/workspace-store';
-
-export interface LanguageOption {
-  readonly code: string;
-  readonly label: string;
-}
+import { LanguageSelect, type LanguageOption } from '../../ui';
 
 const APP_SECTIONS = ['tables', 'forms', 'automations', 'reminders', 'dashboard'] as const;
 
@@ -95,20 +91,12 @@ export function Sidebar({
         <NavLink href="/settings" active={onSettings} testId="nav-settings">
           {t('nav.settings')}
         </NavLink>
-        <label className="language-switcher">
-          <span className="visually-hidden">{t('nav.language')}</span>
-          <select
-            value={i18n.language}
-            onChange={(event) => onLanguage(event.target.value)}
-            aria-label={t('nav.language')}
-          >
-            {languages.map((language) => (
-              <option key={language.code} value={language.code}>
-                {language.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSelect
+          languages={languages}
+          value={i18n.language}
+          label={t('nav.language')}
+          onChange={onLanguage}
+        />
       </div>
     </nav>
   );

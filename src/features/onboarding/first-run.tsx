@@ -2,20 +2,22 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { Button, FileButton, ProblemList, type ProblemListItem } from '../../ui';
+import {
+  Button,
+  FileButton,
+  LanguageSelect,
+  ProblemList,
+  type LanguageOption,
+  type ProblemListItem,
+} from '../../ui';
 import { noticesStore } from '../../stores/notices-store';
 import { useWorkspace } from '../../stores/workspace-store';
-
-export interface LanguageChoice {
-  readonly code: string;
-  readonly label: string;
-}
 
 export function FirstRun({
   languages,
   onLanguage,
 }: {
-  languages: readonly LanguageChoice[];
+  languages: readonly LanguageOption[];
   onLanguage: (code: string) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -64,20 +66,13 @@ export function FirstRun({
   return (
     <div className="first-run">
       <div className="first-run-card">
-        <label className="language-switcher first-run-language">
-          <span className="visually-hidden">{t('nav.language')}</span>
-          <select
-            value={i18n.language}
-            onChange={(event) => onLanguage(event.target.value)}
-            aria-label={t('nav.language')}
-          >
-            {languages.map((language) => (
-              <option key={language.code} value={language.code}>
-                {language.label}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSelect
+          className="first-run-language"
+          languages={languages}
+          value={i18n.language}
+          label={t('nav.language')}
+          onChange={onLanguage}
+        />
         <div className="brand-mark brand-mark-large" aria-hidden="true">
           留
         </div>

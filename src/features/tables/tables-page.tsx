@@ -1,7 +1,7 @@
 // The Tables screen of an app: its tables with create, rename, duplicate and delete (to the trash).
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
-import { Button, ConfirmDialog, EmptyState, Menu, NameDialog, PageHeader, useEntityDialog } from '../../ui';
+import { Button, EmptyState, EntityDialogs, Menu, PageHeader, useEntityDialog } from '../../ui';
 import { noticesStore } from '../../stores/notices-store';
 import { useWorkspace } from '../../stores/workspace-store';
 
@@ -16,12 +16,6 @@ export function TablesPage({ appId }: { appId: string }) {
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
   if (!app) return null;
-  const nameLabels = {
-    field: t('common.name'),
-    cancel: t('common.cancel'),
-    required: t('validation.nameRequired'),
-    tooLong: t('validation.nameTooLong'),
-  };
 
   return (
     <div className="page">
@@ -94,61 +88,42 @@ export function TablesPage({ appId }: { appId: string }) {
         </table>
       )}
 
-      <NameDialog
-        open={dialog.kind === 'create'}
-        initialName=""
-        labels={{ ...nameLabels, title: t('tables.new'), submit: t('common.create') }}
-        onCancel={close}
-        onSubmit={(name) => {
-          close();
+      <EntityDialogs
+        dialog={dialog}
+        labels={{
+          createTitle: t('tables.new'),
+          renameTitle: t('tables.rename'),
+          duplicateTitle: t('tables.duplicate'),
+          deleteTitle: (name) => t('tables.deleteTitle', { name }),
+          deleteText: t('tables.deleteText'),
+          copyOf: (name) => t('common.copyOf', { name }),
+          name: t('common.name'),
+          create: t('common.create'),
+          save: t('common.save'),
+          duplicate: t('common.duplicate'),
+          moveToTrash: t('common.moveToTrash'),
+          cancel: t('common.cancel'),
+          nameRequired: t('validation.nameRequired'),
+          nameTooLong: t('validation.nameTooLong'),
+        }}
+        onClose={close}
+        onCreate={(name) => {
           void actions.createTable(appId, name).then((id) => {
             if (id) navigate(`/apps/${appId}/tables/${id}`);
           });
         }}
-      />
-      <NameDialog
-        open={dialog.kind === 'rename'}
-        initialName={dialog.kind === 'rename' ? dialog.name : ''}
-        labels={{ ...nameLabels, title: t('tables.rename'), submit: t('common.save') }}
-        onCancel={close}
-        onSubmit={(name) => {
-          if (dialog.kind === 'rename') void actions.renameTable(dialog.id, name);
-          close();
+        onRename={(id, name) => void actions.renameTable(id, name)}
+        onDuplicate={(id, name) => {
+          void actions.duplicateTable(id, name).then((copyId) => {
+            if (copyId) noticesStore.getState().toast('success', 'tables.duplicated', { name });
+          });
+        }}
+        onDelete={(id, name) => {
+          void actions
+            .trashTable(id)
+            .then(() => noticesStore.getState().toast('info', 'trash.moved', { name }));
         }}
       />
-      <NameDialog
-        open={dialog.kind === 'duplicate'}
-        initialName={dialog.kind === 'duplicate' ? t('common.copyOf', { name: dialog.name }) : ''}
-        labels={{ ...nameLabels, title: t('tables.duplicate'), submit: t('common.duplicate') }}
-        onCancel={close}
-        onSubmit={(name) => {
-          if (dialog.kind === 'duplicate') {
-            void actions.duplicateTable(dialog.id, name).then((id) => {
-              if (id) noticesStore.getState().toast('success', 'tables.duplicated', { name });
-            });
-          }
-          close();
-        }}
-      />
-      <ConfirmDialog
-        open={dialog.kind === 'delete'}
-        title={t('tables.deleteTitle', { name: dialog.kind === 'delete' ? dialog.name : '' })}
-        confirmLabel={t('common.moveToTrash')}
-        cancelLabel={t('common.cancel')}
-        danger
-        onCancel={close}
-        onConfirm={() => {
-          if (dialog.kind === 'delete') {
-            const name = dialog.name;
-            void actions
-              .trashTable(dialog.id)
-              .then(() => noticesStore.getState().toast('info', 'trash.moved', { name }));
-          }
-          close();
-        }}
-      >
-        <p>{t('tables.deleteText')}</p>
-      </ConfirmDialog>
     </div>
   );
 }
