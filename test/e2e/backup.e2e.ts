@@ -1,25 +1,19 @@
 // Journey: export the workspace, wipe the database, restore the file and find everything back; a corrupted file
 // changes nothing and says which JSON path is wrong.
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   appNames,
   closeSession,
   createApp,
   createTable,
-  launchBrowser,
+  useBrowser,
   openSession,
   startEmpty,
 } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 async function exportWorkspace(page: Page): Promise<string> {
   await page.getByTestId('nav-settings').click();
@@ -47,7 +41,7 @@ async function tableNames(page: Page, appName: string): Promise<string[]> {
 
 describe('backup and restore', () => {
   it('brings everything back after the database is wiped', async () => {
-    const session = await openSession(browser);
+    const session = await openSession(browser());
     const { page } = session;
     await startEmpty(page);
     await createApp(page, 'Care');
@@ -93,7 +87,7 @@ describe('backup and restore', () => {
   });
 
   it('changes nothing when the file is corrupted, and names the JSON path', async () => {
-    const session = await openSession(browser);
+    const session = await openSession(browser());
     const { page } = session;
     await startEmpty(page);
     await createApp(page, 'Keep me');

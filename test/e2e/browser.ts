@@ -1,7 +1,7 @@
 // Shared helpers for the end-to-end tests: a Chromium per test file, a fresh profile per test, and the few steps
 // every journey starts with. Page errors and console errors (a CSP violation, an uncaught exception) fail the test.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -90,4 +90,19 @@ export async function appNames(page: Page): Promise<string[]> {
 export async function closeSession(session: Session): Promise<void> {
   await session.context.close();
   expect(session.errors).toEqual([]);
+}
+
+/** One Chromium for the whole test file: launched before its first test, closed after its last. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('The browser is not launched yet (use it inside a test).');
+    return browser;
+  };
 }

@@ -1,19 +1,12 @@
 // Journey: the UI follows the browser's language, can be switched to 简体中文 / 繁體中文, and remembers the choice.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closeSession, createApp, launchBrowser, openSession, startEmpty } from './browser';
+import { describe, expect, it } from 'vitest';
+import { closeSession, createApp, openSession, startEmpty, useBrowser } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe('language', () => {
   it('translates the navigation when switched to 简体中文 and remembers it after a reload', async () => {
-    const session = await openSession(browser, 'en-US');
+    const session = await openSession(browser(), 'en-US');
     const { page } = session;
     await startEmpty(page);
     await createApp(page, 'Care');
@@ -52,14 +45,14 @@ describe('language', () => {
   });
 
   it('starts in the browser language: Traditional Chinese for zh-TW', async () => {
-    const session = await openSession(browser, 'zh-TW');
+    const session = await openSession(browser(), 'zh-TW');
     const { page } = session;
     await expect.poll(() => page.getByRole('button', { name: /從空白開始/ }).isVisible()).toBe(true);
     await closeSession(session);
   });
 
   it('starts in the browser language: Simplified Chinese for zh-CN', async () => {
-    const session = await openSession(browser, 'zh-CN');
+    const session = await openSession(browser(), 'zh-CN');
     const { page } = session;
     await expect.poll(() => page.getByRole('button', { name: /从空白开始/ }).isVisible()).toBe(true);
     await closeSession(session);

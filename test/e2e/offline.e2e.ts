@@ -1,28 +1,21 @@
 // Journey: after the first visit the app is installed (service worker); with the network cut, a reload shows the
 // same app with the same data.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   appNames,
   closeSession,
   createApp,
   createTable,
-  launchBrowser,
+  useBrowser,
   openSession,
   startEmpty,
 } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe('offline', () => {
   it('reloads with the network cut and shows the same data', async () => {
-    const session = await openSession(browser);
+    const session = await openSession(browser());
     const { context, page } = session;
     await startEmpty(page);
     await createApp(page, 'Offline app');

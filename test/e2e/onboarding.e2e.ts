@@ -1,24 +1,17 @@
 // Journey: the first-run screen installs a template from a JSON document, and refuses a broken one saying where.
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appNames, closeSession, launchBrowser, openSession } from './browser';
+import { describe, expect, it } from 'vitest';
+import { appNames, closeSession, openSession, useBrowser } from './browser';
 
 const templatePath = new URL('../fixtures/template-v2.json', import.meta.url);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe('first run', () => {
   it('starts from a template file, and reports a broken one without installing anything', async () => {
     const text = await readFile(templatePath, 'utf8');
     const template = JSON.parse(text) as { apps: { name: string; tables: { name: string }[] }[] };
-    const session = await openSession(browser);
+    const session = await openSession(browser());
     const { page } = session;
     await page.getByRole('button', { name: /Start from a template/ }).click();
 

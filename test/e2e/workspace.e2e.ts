@@ -1,27 +1,20 @@
 // Journey: create an app and a table, reload, find them again; rename, duplicate, delete to the trash and restore.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   appNames,
   closeSession,
   createApp,
   createTable,
-  launchBrowser,
+  useBrowser,
   openSession,
   startEmpty,
 } from './browser';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const browser = useBrowser();
 
 describe('workspace', () => {
   it('keeps a created app and table across a reload', async () => {
-    const session = await openSession(browser);
+    const session = await openSession(browser());
     const { page } = session;
     await startEmpty(page);
     await createApp(page, 'Customer care');
@@ -42,7 +35,7 @@ describe('workspace', () => {
   });
 
   it('renames, duplicates, trashes and restores apps and tables', async () => {
-    const session = await openSession(browser);
+    const session = await openSession(browser());
     const { page } = session;
     await startEmpty(page);
     await createApp(page, 'CRM');
@@ -108,7 +101,7 @@ describe('workspace', () => {
   });
 
   it('shows changes made in another tab', async () => {
-    const session = await openSession(browser);
+    const session = await openSession(browser());
     const { context, page } = session;
     await startEmpty(page);
     await createApp(page, 'Tab one');
