@@ -3,14 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { Button, EmptyState, EntityDialogs, Menu, PageHeader, useEntityDialog } from '../../ui';
 import { noticesStore } from '../../stores/notices-store';
-import { useWorkspace, type AppRow } from '../../stores/workspace-store';
+import { useWorkspace, workspaceStore, type AppRow } from '../../stores/workspace-store';
 
 export function AppsHome() {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const apps = useWorkspace((state) => state.snapshot.apps);
   const tables = useWorkspace((state) => state.snapshot.tables);
-  const actions = useWorkspace((state) => state);
+  // Actions never change: read them once instead of subscribing to the whole state.
+  const actions = workspaceStore.getState();
   const { dialog, open, close } = useEntityDialog();
 
   const tableCount = (app: AppRow) => tables.filter((table) => table.appId === app.id).length;

@@ -3,14 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { Button, EmptyState, EntityDialogs, Menu, PageHeader, useEntityDialog } from '../../ui';
 import { noticesStore } from '../../stores/notices-store';
-import { useWorkspace } from '../../stores/workspace-store';
+import { useWorkspace, workspaceStore } from '../../stores/workspace-store';
 
 export function TablesPage({ appId }: { appId: string }) {
   const { t, i18n } = useTranslation();
   const [, navigate] = useLocation();
   const app = useWorkspace((state) => state.snapshot.apps.find((candidate) => candidate.id === appId));
   const allTables = useWorkspace((state) => state.snapshot.tables);
-  const actions = useWorkspace((state) => state);
+  // Actions never change: read them once instead of subscribing to the whole state.
+  const actions = workspaceStore.getState();
   const { dialog, open, close } = useEntityDialog();
   const tables = allTables.filter((table) => table.appId === appId);
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });

@@ -3,12 +3,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, ConfirmDialog, EmptyState, PageHeader } from '../../ui';
 import { noticesStore } from '../../stores/notices-store';
-import { useWorkspace, type TrashEntry } from '../../stores/workspace-store';
+import { useWorkspace, workspaceStore, type TrashEntry } from '../../stores/workspace-store';
 
 export function TrashPage() {
   const { t, i18n } = useTranslation();
   const trash = useWorkspace((state) => state.snapshot.trash);
-  const actions = useWorkspace((state) => state);
+  // Actions never change: read them once instead of subscribing to the whole state.
+  const actions = workspaceStore.getState();
   const [purging, setPurging] = useState<TrashEntry | 'all' | undefined>();
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
 
