@@ -18,6 +18,11 @@ export interface Environment {
   readonly newId: () => string;
 }
 
+/** The position after the last of `rows` in navigation order. */
+function nextOrder(rows: readonly { order: number }[]): number {
+  return rows.reduce((max, row) => Math.max(max, row.order), -1) + 1;
+}
+
 export class DefinitionsRepository {
   constructor(
     private readonly db: LiucunDatabase,
@@ -60,9 +65,13 @@ export class DefinitionsRepository {
     });
   }
 
-  private async nextAppOrder(): Promise<number> {
-    const last = await this.db.apps.toArray();
-    return last.reduce((max, app) => Math.max(max, app.order), -1) + 1;
+  /** The position after the last app (call inside a transaction that covers `apps`). */
+  async nextAppOrder(): Promise<number> {
+    return nextOrder(await this.db.apps.toArray());
+  }
+
+  private async nextTableOrder(appId: string): Promise<number> {
+    return nextOrder(await this.db.tableDefs.where('appId').equals(appId).toArray());
   }
 
   async createApp(input: { name: string; icon?: string }): Promise<AppRow> {
@@ -145,7 +154,6 @@ export class DefinitionsRepository {
     const { db } = this;
     return writeTransaction(db, [db.apps, db.tableDefs], async () => {
       await this.mustGet(db.apps, appId);
-      const siblings = await db.tableDefs.where('appId').equals(appId).toArray();
       const now = this.env.now();
       const row: TableRow = {
         id: this.env.newId(),
@@ -157,7 +165,7 @@ export class DefinitionsRepository {
         updatedAt: now,
         version: 1,
         schemaVersion: CURRENT_SCHEMA_VERSION,
-        order: siblings.reduce((max, table) => Math.max(max, table.order), -1) + 1,
+        order: await this.nextTableOrder(appId),
       };
       await db.tableDefs.add(row);
       return row;
@@ -173,7 +181,6 @@ export class DefinitionsRepository {
     const { db } = this;
     return writeTransaction(db, [db.tableDefs, db.records], async () => {
       const source = await this.mustGet(db.tableDefs, tableId);
-      const siblings = await db.tableDefs.where('appId').equals(source.appId).toArray();
       const now = this.env.now();
       const copyId = this.env.newId();
       const { deletedAt: _deleted, ...rest } = source;
@@ -185,7 +192,7 @@ export class DefinitionsRepository {
         createdAt: now,
         updatedAt: now,
         version: 1,
-        order: siblings.reduce((max, table) => Math.max(max, table.order), -1) + 1,
+        order: await this.nextTableOrder(source.appId),
       });
       const records = await db.records
         .where('[tableId+deleted+id]')

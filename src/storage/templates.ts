@@ -28,7 +28,7 @@ export class TemplatesRepository {
       db,
       [db.apps, db.tableDefs, db.forms, db.automations, db.dashboards, db.records],
       async () => {
-        let order = (await db.apps.toArray()).reduce((max, app) => Math.max(max, app.order), -1) + 1;
+        let order = await this.definitions.nextAppOrder();
         for (const app of cloned.apps) await this.definitions.putApp(splitApp(app, order++));
         await db.records.bulkAdd(cloned.records.map(toRecordRow));
       },

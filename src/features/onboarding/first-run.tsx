@@ -11,7 +11,7 @@ import {
   type ProblemListItem,
 } from '../../ui';
 import { noticesStore } from '../../stores/notices-store';
-import { useWorkspace } from '../../stores/workspace-store';
+import { useWorkspace, type Problem } from '../../stores/workspace-store';
 
 export function FirstRun({
   languages,
@@ -28,6 +28,14 @@ export function FirstRun({
   const [mode, setMode] = useState<'choose' | 'template'>('choose');
   const [problems, setProblems] = useState<readonly ProblemListItem[]>([]);
 
+  const showProblems = (found: readonly Problem[]) =>
+    setProblems(
+      found.map((problem) => ({
+        path: problem.path,
+        message: t(`problems.${problem.code}`, problem.params),
+      })),
+    );
+
   const onTemplate = async (text: string) => {
     const result = await installTemplate(text);
     if (!result) return;
@@ -36,12 +44,7 @@ export function FirstRun({
       const [firstApp] = result.value;
       navigate(firstApp ? `/apps/${firstApp}/tables` : '/');
     } else {
-      setProblems(
-        result.error.map((problem) => ({
-          path: problem.path,
-          message: t(`problems.${problem.code}`, problem.params),
-        })),
-      );
+      showProblems(result.error);
     }
   };
 
@@ -54,12 +57,7 @@ export function FirstRun({
         .toast('success', 'settings.restored', { apps: result.value.apps, records: result.value.records });
       navigate('/');
     } else {
-      setProblems(
-        result.error.map((problem) => ({
-          path: problem.path,
-          message: t(`problems.${problem.code}`, problem.params),
-        })),
-      );
+      showProblems(result.error);
     }
   };
 
