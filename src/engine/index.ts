@@ -1,2 +1,4 @@
 // Public entry of the engine: pure TypeScript shared by storage, stores, workers and features.
 export * from './model';
+export { applyLogic, compileLogic, LogicError, truthy } from './logic';
+export type { CompileOptions, LogicErrorCode, LogicLimits } from './logic';

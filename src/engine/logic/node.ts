@@ -1,0 +1,41 @@
+// A compiled expression node: its closure plus what parents may exploit to build faster closures.
+import type { Evaluator } from '../formula/values';
+
+/** What a node's value is known to be at compile time. */
+export type Shape = 'number' | 'boolean' | 'unknown';
+
+export interface Node {
+  readonly fn: Evaluator;
+  readonly shape: Shape;
+  /** The value never depends on the data; `value` holds it. */
+  readonly constant: boolean;
+  readonly value?: unknown;
+  /** Set for a plain record read {"var": "key"} (one path segment, default null): parents inline the read. */
+  readonly key?: string;
+  /** Set for `record[key] <op> constant`, so a chain of such tests on one key can read the key once. */
+  readonly comparison?: Comparison;
+  /** Set for an if-chain whose results are all constants: value[i] for the first passing test, else the last value. */
+  readonly choices?: Choices;
+}
+
+export type ComparisonOp = '>' | '>=' | '<' | '<=' | '==' | '===' | '!=' | '!==';
+
+export interface Comparison {
+  readonly key: string;
+  readonly op: ComparisonOp;
+  readonly value: unknown;
+}
+
+export interface Choices {
+  readonly tests: readonly Node[];
+  readonly values: readonly unknown[];
+}
+
+export function constantNode(value: unknown): Node {
+  const shape = typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'unknown';
+  return { fn: () => value, shape, constant: true, value };
+}
+
+export function dynamicNode(fn: Evaluator, shape: Shape = 'unknown'): Node {
+  return { fn, shape, constant: false };
+}
