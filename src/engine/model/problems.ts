@@ -16,6 +16,8 @@ export const PROBLEM_CODES = [
   'missing',
   'duplicateId',
   'unknownReference',
+  'unknownField',
+  'formulaCycle',
   'invalid',
 ] as const;
 

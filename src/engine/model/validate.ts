@@ -2,10 +2,12 @@
 // then check what a schema cannot say (unique ids, references between entities). Every problem names its JSON path.
 import type { z } from 'zod';
 import { err, ok, type Result } from '../../shared/result';
+import { buildDependencyGraph, describeCycle, fieldReferences, type ComputedField } from '../graph';
 import type { App } from './app';
 import { migrateDocument, migrationPath, type JsonObject } from './migrations';
 import { problem, type Problem, type ProblemCode } from './problems';
 import type { DataRecord } from './record';
+import type { Table } from './table';
 import {
   CURRENT_SCHEMA_VERSION,
   TemplateDocumentSchema,
@@ -43,6 +45,21 @@ const ZOD_CODES: Partial<Record<z.core.$ZodIssue['code'], ProblemCode>> = {
   invalid_union: 'invalidValue',
 };
 
+/** Every alternative of the union failed only because there was no value at all. */
+function isMissingUnionValue(issue: z.core.$ZodIssueInvalidUnion): boolean {
+  return (
+    issue.errors.length > 0 &&
+    issue.errors.every((alternative) =>
+      alternative.every(
+        (inner) =>
+          inner.code === 'invalid_type' &&
+          inner.path.length === 0 &&
+          inner.message.includes('received undefined'),
+      ),
+    )
+  );
+}
+
 function fromZodIssue(issue: z.core.$ZodIssue): Problem {
   const params: Record<string, string | number> = {};
   let code = ZOD_CODES[issue.code] ?? 'invalid';
@@ -59,7 +76,63 @@ function fromZodIssue(issue: z.core.$ZodIssue): Problem {
   if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator') {
     params.expected = 'a known kind';
   }
+  if (issue.code === 'invalid_union' && isMissingUnionValue(issue)) {
+    // A required JSON value (a formula's expression) that is absent fails every alternative of the JSON union.
+    code = 'missing';
+    params.expected = 'a JSON value';
+  }
   return problem(issue.path, code, issue.message, params);
+}
+
+/**
+ * A formula reads only fields of its own table, and formulas never read themselves, directly or through each other
+ * (they could not be computed). Both problems sit at the offending formula's expression.
+ */
+function formulaProblems(table: Table, tablePath: readonly PropertyKey[]): Problem[] {
+  const problems: Problem[] = [];
+  const fieldIds = new Set(table.fields.map((field) => field.id));
+  const formulas: ComputedField[] = [];
+  const expressionPaths = new Map<string, PropertyKey[]>();
+  table.fields.forEach((field, fieldIndex) => {
+    if (field.kind !== 'formula') return;
+    const path = [...tablePath, 'fields', fieldIndex, 'expression'];
+    const references = fieldReferences(field.expression);
+    for (const id of references) {
+      if (fieldIds.has(id)) continue;
+      problems.push(
+        problem(
+          path,
+          'unknownField',
+          `The formula "${field.name}" reads "${id}", which is not a field of this table.`,
+          { id },
+        ),
+      );
+    }
+    if (!expressionPaths.has(field.id)) expressionPaths.set(field.id, path);
+    formulas.push({
+      tableId: table.id,
+      fieldId: field.id,
+      name: field.name,
+      dependsOn: references
+        .filter((id) => fieldIds.has(id))
+        .map((fieldId) => ({ tableId: table.id, fieldId })),
+    });
+  });
+  const graph = buildDependencyGraph(formulas);
+  if (!graph.ok) {
+    // One loop per table: once it is broken, validating again reports the next one, if any.
+    const cycle = describeCycle(graph.error);
+    const first = graph.error.fields[0]?.fieldId ?? '';
+    problems.push(
+      problem(
+        expressionPaths.get(first) ?? [...tablePath, 'fields'],
+        'formulaCycle',
+        `These formulas read each other in a loop: ${cycle}.`,
+        { cycle },
+      ),
+    );
+  }
+  return problems;
 }
 
 /** Checks what the schema cannot: ids are unique, and references point at entities that exist. */
@@ -106,6 +179,7 @@ function referenceProblems(
         }
         fieldIds.add(field.id);
       });
+      problems.push(...formulaProblems(table, tablePath));
       table.views.forEach((view, viewIndex) => {
         claim(view.id, [...tablePath, 'views', viewIndex, 'id']);
       });

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CheckboxFieldSchema } from './checkbox.field';
 import { DateFieldSchema } from './date.field';
+import { FormulaFieldSchema } from './formula.field';
 import { LongTextFieldSchema } from './long-text.field';
 import { NumberFieldSchema } from './number.field';
 import { TextFieldSchema } from './text.field';
@@ -12,6 +13,7 @@ export const FieldSchema = z.discriminatedUnion('kind', [
   NumberFieldSchema,
   CheckboxFieldSchema,
   DateFieldSchema,
+  FormulaFieldSchema,
 ]);
 export type Field = z.infer<typeof FieldSchema>;
 export type FieldKind = Field['kind'];
@@ -20,6 +22,7 @@ export const FIELD_KINDS: readonly FieldKind[] = FieldSchema.options.map((option
 
 export type { CheckboxField } from './checkbox.field';
 export type { DateField } from './date.field';
+export type { FormulaField } from './formula.field';
 export type { LongTextField } from './long-text.field';
 export type { NumberField } from './number.field';
 export type { TextField } from './text.field';
