@@ -1,4 +1,6 @@
 // Public entry of the engine: pure TypeScript shared by storage, stores, workers and features.
 export * from './model';
+export * from './formula';
+export * from './graph';
 export { applyLogic, compileLogic, LogicError, truthy } from './logic';
 export type { CompileOptions, LogicErrorCode, LogicLimits } from './logic';

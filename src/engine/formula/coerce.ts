@@ -55,7 +55,15 @@ export function parseDateText(text: string): Date | null {
 }
 
 /** Date.UTC without its remapping of years 0–99 to 1900–1999. */
-function utcDate(year: number, monthIndex: number, day: number, hour = 0, minute = 0, second = 0, ms = 0): Date {
+function utcDate(
+  year: number,
+  monthIndex: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  ms = 0,
+): Date {
   const date = new Date(Date.UTC(2000, 0, 1, hour, minute, second, ms));
   date.setUTCFullYear(year, monthIndex, day);
   return date;
