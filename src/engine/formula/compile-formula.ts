@@ -48,7 +48,7 @@ export function compileFormula(
     json,
     dependencies: [...translator.dependencies],
     type,
-    evaluate: evaluate as (record: Readonly<Record<string, unknown>>) => unknown,
+    evaluate,
   };
 }
 

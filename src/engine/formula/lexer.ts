@@ -91,7 +91,7 @@ function readField(source: string, start: number, tokens: Token[]): number {
     const char = source[at];
     if (char === undefined) throw new FormulaError('unterminatedField', start, source.length);
     if (char === '\\' && (source[at + 1] === '}' || source[at + 1] === '\\')) {
-      name += source[at + 1];
+      name += source[at + 1] ?? '';
       at += 2;
       continue;
     }
