@@ -37,7 +37,8 @@ class Printer {
       case 'number':
         if (!Number.isFinite(json)) throw cannotPrint();
         // Negative constants print as "-5", which parses back to the constant −5 (binding like unary minus).
-        return { text: String(json), precedence: json < 0 || Object.is(json, -0) ? UNARY_PRECEDENCE : ATOM };
+        if (Object.is(json, -0)) return { text: '-0', precedence: UNARY_PRECEDENCE };
+        return { text: String(json), precedence: json < 0 ? UNARY_PRECEDENCE : ATOM };
       case 'string':
         return { text: `"${json.replace(/"/g, '""')}"`, precedence: ATOM };
       case 'boolean':
