@@ -91,3 +91,25 @@ export function nativeTier(c: Customer): string {
 export function nativeRisk(c: Customer): boolean {
   return NOW - c.lastLoginAt >= 7 * DAY_MS || c.score < 40;
 }
+
+/** The same three rules as formula text, the way a user types them in the field editor. */
+export const SCORE_FORMULA = [
+  'IF({loginsPerDay} > 3, 100, IF({loginsPerDay} >= 1, 60, 20)) * 0.3',
+  'IF({complaints} = 0, 100, IF({complaints} <= 2, 60, 20)) * 0.2',
+  'IF({spendTrend} > 5, 100, IF({spendTrend} >= -5, 60, 20)) * 0.2',
+  'IF({interactions} >= 5, 100, IF({interactions} >= 1, 60, 20)) * 0.15',
+  'IF({referrals} >= 1, 100, 20) * 0.15',
+].join(' + ');
+export const TIER_FORMULA = 'IF({score} >= 80, "High", IF({score} >= 50, "Medium", "Low"))';
+export const RISK_FORMULA = 'OR(TODAY() - {lastLoginAt} >= 7, {score} < 40)';
+
+/** Field list for the formulas: lastLoginAt is a date field (stored as epoch ms). */
+export const FORMULA_FIELDS = [
+  { id: 'loginsPerDay', name: 'loginsPerDay', kind: 'number' },
+  { id: 'complaints', name: 'complaints', kind: 'number' },
+  { id: 'spendTrend', name: 'spendTrend', kind: 'number' },
+  { id: 'interactions', name: 'interactions', kind: 'number' },
+  { id: 'referrals', name: 'referrals', kind: 'number' },
+  { id: 'lastLoginAt', name: 'lastLoginAt', kind: 'date' },
+  { id: 'score', name: 'score', kind: 'formula', resultType: 'number' as const },
+];

@@ -2,9 +2,14 @@
 // TypeScript, this engine (compiled JSONLogic), json-logic-js and json-rules-engine, in one run. Not a timed test.
 import jsonLogic from 'json-logic-js';
 import { Engine } from 'json-rules-engine';
-import { compileLogic } from '../../src/engine';
+import { compileFormula, compileLogic } from '../../src/engine';
 import {
+  FORMULA_FIELDS,
   generateCustomers,
+  NOW,
+  RISK_FORMULA,
+  SCORE_FORMULA,
+  TIER_FORMULA,
   nativeRisk,
   nativeScore,
   nativeTier,
@@ -74,6 +79,13 @@ const [score, tier, risk] = [SCORE_RULE, TIER_RULE, RISK_RULE].map((rule) => com
 ];
 const engineMs = await bestOf(RUNS, () => runSync(score, tier, risk, engine));
 
+const formulas = emptyResults();
+const formulaOptions = { now: () => NOW, timeZone: 'UTC' };
+const [scoreF, tierF, riskF] = [SCORE_FORMULA, TIER_FORMULA, RISK_FORMULA].map(
+  (source) => compileFormula(source, FORMULA_FIELDS, formulaOptions).evaluate,
+) as unknown as [(c: Customer) => unknown, (c: Customer) => unknown, (c: Customer) => unknown];
+const formulaMs = await bestOf(RUNS, () => runSync(scoreF, tierF, riskF, formulas));
+
 const reference = emptyResults();
 const jsonLogicMs = await bestOf(RUNS, () =>
   runSync(
@@ -107,6 +119,7 @@ printTable(
   [
     { label: 'hand-written TS', ms: nativeMs },
     { label: 'Liucun compileLogic', ms: engineMs },
+    { label: 'Liucun formula text', ms: formulaMs },
     { label: 'json-logic-js', ms: jsonLogicMs },
     { label: 'json-rules-engine', ms: jsonRulesEngineMs },
   ],
@@ -114,8 +127,10 @@ printTable(
   'json-logic-js',
 );
 console.log(
-  `Same results as hand-written: Liucun ${mismatches(native, engine) === 0 ? 'yes' : 'NO'}, json-logic-js ${
+  `Same results as hand-written: Liucun ${mismatches(native, engine) === 0 ? 'yes' : 'NO'}, formula ${
+    mismatches(native, formulas) === 0 ? 'yes' : 'NO'
+  }, json-logic-js ${
     mismatches(native, reference) === 0 ? 'yes' : 'NO'
   }, json-rules-engine ${mismatches(native, rulesEngine) === 0 ? 'yes' : 'NO'}`,
 );
-console.log(JSON.stringify({ rows: ROWS, nativeMs, engineMs, jsonLogicMs, jsonRulesEngineMs }));
+console.log(JSON.stringify({ rows: ROWS, nativeMs, engineMs, jsonLogicMs, jsonRulesEngineMs, formulaMs }));

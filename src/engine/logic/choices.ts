@@ -3,7 +3,7 @@
 // its constants at compile time (a band times a weight becomes a band of weighted constants).
 import type { Evaluator } from '../formula/values';
 import { readKey } from './data-access';
-import { constantNode } from './node';
+import { frozen } from './node';
 import type { Choices, ComparisonOp, Node, Shape } from './node';
 import { truthy } from './truthy';
 
@@ -91,7 +91,7 @@ export function foldIntoChoices(
   if (variable.length !== 1 || !target?.choices) return undefined;
   try {
     const values = target.choices.values.map((value) =>
-      operation(args.map((arg) => (arg === target ? value : arg.value))),
+      frozen(operation(args.map((arg) => (arg === target ? value : arg.value)))),
     );
     return choicesNode(target.choices.tests, values);
   } catch {
@@ -99,11 +99,26 @@ export function foldIntoChoices(
   }
 }
 
-/** `if(test, then, else)` where `then` is constant and `else` is a constant or another chain of constant choices. */
-export function extendChoices(test: Node, then: Node, otherwise: Node | undefined): Node | undefined {
-  if (!then.constant) return undefined;
-  const rest = otherwise ?? constantNode(null);
-  if (rest.constant) return choicesNode([test], [then.value, rest.value]);
-  if (rest.choices) return choicesNode([test, ...rest.choices.tests], [then.value, ...rest.choices.values]);
-  return undefined;
+/**
+ * The longest run of (test, constant result) pairs at the end of an if-chain whose else is a constant or a chain of
+ * constant choices, as one choices node: if(a, 1, b, 2, 3) is one closure, not two. `start` is the first pair in it
+ * (tests.length when there is none, and the node is then undefined).
+ */
+export function trailingChoices(
+  tests: readonly Node[],
+  results: readonly Node[],
+  otherwise: Node,
+): { readonly start: number; readonly node?: Node } {
+  const tail = otherwise.constant ? { tests: [], values: [otherwise.value] } : otherwise.choices;
+  let start = tests.length;
+  if (!tail) return { start };
+  while (start > 0 && (results[start - 1] as Node).constant) start--;
+  if (start === tests.length) return { start };
+  return {
+    start,
+    node: choicesNode(
+      [...tests.slice(start), ...tail.tests],
+      [...results.slice(start).map((result) => result.value), ...tail.values],
+    ),
+  };
 }

@@ -1,7 +1,7 @@
 // Compiles JSONLogic-compatible JSON (standard operations plus the formula functions) into nested closures once, so a
 // rule runs many times without re-reading its JSON. Never eval/new Function: every closure is written here.
-// Bounds: nesting depth and node count at compile time, a step budget for loops at run time; a stack overflow while
-// running (e.g. printing a hostile, deeply nested array) becomes a LogicError instead of escaping.
+// Bounds: nesting depth and node count at compile time, a step budget for loops at run time; a stack overflow or a
+// value JavaScript cannot convert (e.g. printing a hostile, deeply nested array) becomes a LogicError.
 import { parseDateText } from '../formula/coerce';
 import { FUNCTIONS, isLazy } from '../formula/functions';
 import type { EagerSpec, FunctionSpec } from '../formula/functions';
@@ -9,9 +9,10 @@ import { ErrorValue } from '../formula/values';
 import type { Evaluator, FormulaEnv, ValueType } from '../formula/values';
 import { isBlockedSegment, missingKeys, missingSome, readKey, readPath } from './data-access';
 import { LogicError } from './errors';
-import { constantNode, dynamicNode } from './node';
+import { constantNode, dynamicNode, frozen } from './node';
 import type { Node, Shape } from './node';
-import { extendChoices, foldIntoChoices, testOf } from './choices';
+import { foldIntoChoices, testOf, trailingChoices } from './choices';
+import { foldIntoBranches, specializeFormula } from './formula-fast';
 import { specializeStandard, standardShape } from './specialize';
 import { jsString, STANDARD_OPERATIONS } from './standard';
 import { truthy } from './truthy';
@@ -35,6 +36,11 @@ export interface CompileOptions {
   /** Receives the values passed to the `log` operation (json-logic-js prints them to the console). */
   readonly log?: (value: unknown) => void;
   readonly limits?: Partial<LogicLimits>;
+  /**
+   * false builds only the general closures (no choices, fused reads or fast paths). Results are the same either way;
+   * tests compare the two to keep every fast path honest.
+   */
+  readonly specialize?: boolean;
 }
 
 const NO_CLOCK: FormulaEnv = {
@@ -49,6 +55,18 @@ export function isOperation(rule: unknown): rule is Record<string, unknown> {
   return typeof rule === 'object' && rule !== null && !Array.isArray(rule) && Object.keys(rule).length === 1;
 }
 
+/** json-logic-js evaluates every argument, even those an operation ignores: one that fails makes the rule fail. */
+function alsoEvaluating(node: Node, ignored: readonly Node[]): Node {
+  const fns = ignored.filter((arg) => !arg.constant).map((arg) => arg.fn);
+  if (fns.length === 0) return node;
+  const fn = node.fn;
+  return dynamicNode((d) => {
+    const value = fn(d);
+    for (const evaluate of fns) evaluate(d);
+    return value;
+  }, node.shape);
+}
+
 function asDate(value: unknown): unknown {
   if (typeof value === 'number') return new Date(value);
   if (typeof value === 'string') return parseDateText(value) ?? value;
@@ -60,8 +78,10 @@ class Compiler {
   readonly budget = { steps: 0 };
   private readonly env: FormulaEnv;
   private readonly limits: LogicLimits;
+  private readonly specialize: boolean;
 
   constructor(private readonly options: CompileOptions) {
+    this.specialize = options.specialize !== false;
     this.env = options.env ?? NO_CLOCK;
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
   }
@@ -110,8 +130,10 @@ class Compiler {
       case 'some':
       case 'none':
         return this.loop(op, values, depth);
-      case 'var':
-        return this.variable(this.children(values, depth));
+      case 'var': {
+        const args = this.children(values, depth);
+        return alsoEvaluating(this.variable(args), args.slice(2));
+      }
       case 'missing': {
         const fns = this.children(values, depth).map((node) => node.fn);
         return dynamicNode((d) =>
@@ -122,15 +144,21 @@ class Compiler {
         );
       }
       case 'missing_some': {
-        const [need, keys] = this.children(values, depth).map((node) => node.fn);
-        return dynamicNode((d) => missingSome(d, need?.(d), keys?.(d)));
+        const args = this.children(values, depth);
+        const [need, keys] = args.map((node) => node.fn);
+        return alsoEvaluating(
+          dynamicNode((d) => missingSome(d, need?.(d), keys?.(d))),
+          args.slice(2),
+        );
       }
       case 'log': {
-        const [first] = this.children(values, depth);
+        const [first, ...rest] = this.children(values, depth);
         const log = this.options.log;
         const fn = first?.fn ?? (() => undefined);
+        const ignored = rest.map((node) => node.fn);
         return dynamicNode((d) => {
           const value = fn(d);
+          for (const evaluate of ignored) evaluate(d);
           log?.(value);
           return value;
         });
@@ -150,12 +178,15 @@ class Compiler {
   ): Node {
     if (args.every((arg) => arg.constant)) {
       try {
-        return constantNode(operation(args.map((arg) => arg.value)));
+        // Frozen: every evaluation returns this one array (e.g. a merge of literals), so no caller may change it.
+        return constantNode(frozen(operation(args.map((arg) => arg.value))));
       } catch {
         // Keep the failure for run time, where json-logic-js reports it too.
       }
     }
-    const special = foldIntoChoices(args, operation) ?? specializeStandard(op, args);
+    const special = this.specialize
+      ? (foldIntoChoices(args, operation) ?? specializeStandard(op, args))
+      : undefined;
     if (special) return special;
     const fns = args.map((arg) => arg.fn);
     const count = fns.length;
@@ -169,37 +200,50 @@ class Compiler {
     );
   }
 
+  /**
+   * json-logic-js `if`: (test, result) pairs, then an optional else (null without one). Built in one pass without
+   * recursion, so a chain of thousands of branches neither overflows the stack nor takes quadratic time.
+   */
   private ifChain(args: readonly Node[]): Node {
-    // Drop leading condition/result pairs whose condition is a known constant.
-    let start = 0;
-    while (start + 1 < args.length && (args[start] as Node).constant) {
-      if (truthy((args[start] as Node).value)) return args[start + 1] as Node;
-      start += 2;
-    }
-    const rest = args.slice(start);
-    if (rest.length === 0) return constantNode(null);
-    if (rest.length === 1) return rest[0] as Node;
-    if (rest.length <= 3) {
-      const results = rest.slice(1);
-      const shape: Shape =
-        rest.length === 3 && results.every((node) => node.shape === results[0]?.shape)
-          ? (results[0]?.shape ?? 'unknown')
-          : 'unknown';
-      const [condition, then, otherwise] = rest as [Node, Node, Node | undefined];
-      const chain = extendChoices(condition, then, otherwise);
-      if (chain) return chain;
-      const test = testOf(condition);
-      if (then.constant && (!otherwise || otherwise.constant)) {
-        const a = then.value;
-        const b = otherwise ? otherwise.value : null;
-        return dynamicNode((d) => (test(d) ? a : b), shape);
+    const tests: Node[] = [];
+    const results: Node[] = [];
+    let otherwise: Node | undefined;
+    let index = 0;
+    for (; index + 1 < args.length; index += 2) {
+      const test = args[index] as Node;
+      const result = args[index + 1] as Node;
+      // A test known at compile time either ends the chain here (its result is the else) or drops its pair.
+      if (!test.constant) {
+        tests.push(test);
+        results.push(result);
+      } else if (truthy(test.value)) {
+        otherwise = result;
+        break;
       }
-      const t = then.fn;
-      const e = otherwise ? otherwise.fn : () => null;
+    }
+    if (!otherwise && index === args.length - 1) otherwise = args[index];
+    let tail = otherwise ?? constantNode(null);
+    const chain = this.specialize ? trailingChoices(tests, results, tail) : { start: tests.length };
+    if (chain.node) tail = chain.node;
+    const count = chain.start;
+    if (count === 0) return tail;
+    const shape: Shape = results.slice(0, count).every((result) => result.shape === tail.shape)
+      ? tail.shape
+      : 'unknown';
+    const e = tail.fn;
+    if (count === 1) {
+      const test = testOf(tests[0] as Node);
+      const t = (results[0] as Node).fn;
       return dynamicNode((d) => (test(d) ? t(d) : e(d)), shape);
     }
-    // Longer chains nest: if(a, x, b, y, z) is if(a, x, if(b, y, z)), so each level is a plain conditional.
-    return this.ifChain([rest[0] as Node, rest[1] as Node, this.ifChain(rest.slice(2))]);
+    const testFns = tests.slice(0, count).map(testOf);
+    const resultFns = results.slice(0, count).map((result) => result.fn);
+    return dynamicNode((d) => {
+      for (let position = 0; position < count; position++)
+        if ((testFns[position] as (data: unknown) => boolean)(d))
+          return (resultFns[position] as Evaluator)(d);
+      return e(d);
+    }, shape);
   }
 
   private andOr(op: 'and' | 'or', args: readonly Node[]): Node {
@@ -302,6 +346,8 @@ class Compiler {
 
   private variable(args: readonly Node[]): Node {
     const [path, fallback] = args;
+    // json-logic-js evaluates the default (after the path) even when the path is found, so a failing default fails
+    // either way; a constant default costs nothing to "evaluate".
     const fallbackFn = fallback?.fn;
     const notFound = fallbackFn
       ? (d: unknown) => {
@@ -309,27 +355,35 @@ class Compiler {
           return value === undefined ? null : value;
         }
       : () => null;
-    const fallbackIsNull =
-      !fallback || (fallback.constant && (fallback.value === null || fallback.value === undefined));
+    const fallbackIsConstant = !fallback || fallback.constant;
+    const fallbackIsNull = fallbackIsConstant && (fallback?.value === null || fallback?.value === undefined);
     if (!path || path.constant) {
       const value = path?.value;
-      if (value === undefined || value === '' || value === null) return dynamicNode((d) => d);
+      if (value === undefined || value === '' || value === null)
+        return dynamicNode(
+          fallbackIsConstant
+            ? (d) => d
+            : (d) => {
+                notFound(d);
+                return d;
+              },
+        );
       const text = jsString(value);
       const segments = text.split('.');
       if (segments.some(isBlockedSegment)) return dynamicNode(notFound);
       const type = this.options.keyTypes?.get(text);
-      if (type === 'date') return dynamicNode((d) => asDate(readPath(d, text, notFound(d))));
+      if (type === 'date') return dynamicNode((d) => asDate(readPath(d, value, notFound(d))));
       if (segments.length === 1 && fallbackIsNull)
         return { fn: (d) => readKey(d, text), shape: 'unknown', constant: false, key: text };
-      return dynamicNode((d) => {
-        const found = readPath(d, text, undefined);
-        return found === undefined ? notFound(d) : found;
-      });
+      return dynamicNode((d) => readPath(d, value, notFound(d)));
     }
     const dynamicPath = path.fn;
     return dynamicNode((d) => {
-      const found = readPath(d, dynamicPath(d), undefined);
-      return found === undefined ? notFound(d) : found;
+      const computed = dynamicPath(d);
+      const otherwise = notFound(d);
+      // An empty path is the data itself, even when there is none (json-logic-js ignores the default then).
+      if (computed === undefined || computed === '' || computed === null) return d;
+      return readPath(d, computed, otherwise);
     });
   }
 
@@ -341,6 +395,12 @@ class Compiler {
         count,
       });
     const env = this.env;
+    const ifSpec = FUNCTIONS.get('IF');
+    const fast =
+      !this.specialize || (!spec.volatile && args.every((arg) => arg.constant))
+        ? undefined
+        : ((ifSpec && foldIntoBranches(spec, ifSpec, args, env)) ?? specializeFormula(spec, args, env));
+    if (fast) return fast;
     const fns = args.map((arg) => arg.fn);
     if (isLazy(spec)) {
       const lazy = spec.lazy;
@@ -382,10 +442,32 @@ export interface CompiledLogic {
   readonly constant: boolean;
 }
 
+/**
+ * What JavaScript throws on hostile input, as a LogicError: a stack overflow on deeply nested data, or a TypeError
+ * from a value that cannot become text or a number (an object whose "toString" or "valueOf" key is data, not a
+ * method; json-logic-js fails on those too).
+ */
+function asLogicError(error: unknown): unknown {
+  if (error instanceof RangeError) {
+    // V8 says "Maximum call stack size exceeded" for deep data and "Invalid string/array length" for huge results.
+    return /call stack/i.test(error.message)
+      ? new LogicError('tooDeep', 'Data is nested too deeply to evaluate', { limit: 0 })
+      : new LogicError('tooLarge', 'The result would be too large', { limit: 0 });
+  }
+  if (error instanceof TypeError)
+    return new LogicError('invalidArgument', 'A value cannot be converted to text or a number');
+  return error;
+}
+
 /** Compiles `rule` once; the returned closure evaluates it against any data. Throws LogicError for bad rules. */
 export function compileRule(rule: unknown, options: CompileOptions = {}): CompiledLogic {
   const compiler = new Compiler(options);
-  const root = compiler.compile(rule, 0);
+  let root: Node;
+  try {
+    root = compiler.compile(rule, 0);
+  } catch (error) {
+    throw asLogicError(error);
+  }
   const fn = root.fn;
   const budget = compiler.budget;
   const evaluate: Evaluator = (data) => {
@@ -393,9 +475,7 @@ export function compileRule(rule: unknown, options: CompileOptions = {}): Compil
     try {
       return fn(data);
     } catch (error) {
-      if (error instanceof RangeError)
-        throw new LogicError('tooDeep', 'Data is nested too deeply to evaluate', { limit: 0 });
-      throw error;
+      throw asLogicError(error);
     }
   };
   return { evaluate, constant: root.constant };

@@ -1,4 +1,5 @@
 // Reading the data a rule runs on: `var` paths, `missing`, `missing_some`. Paths never reach the prototype chain.
+import { LogicError } from './errors';
 import { jsString } from './standard';
 
 /** Path segments that would reach into JavaScript internals instead of the data; reading them yields "not found". */
@@ -15,7 +16,10 @@ export function readKey(data: unknown, key: string): unknown {
   return value === undefined || typeof value === 'function' ? null : value;
 }
 
-/** json-logic-js `var`: an empty path is the data itself; a dotted path walks into objects, arrays and strings. */
+/**
+ * json-logic-js `var`: an empty path is the data itself; a dotted path walks into objects, arrays and strings.
+ * A path through or to a function (an inherited method such as "toString") is not found, like a blocked segment.
+ */
 export function readPath(data: unknown, path: unknown, notFound: unknown): unknown {
   if (path === undefined || path === '' || path === null) return data;
   const segments = jsString(path).split('.');
@@ -23,9 +27,16 @@ export function readPath(data: unknown, path: unknown, notFound: unknown): unkno
   for (const segment of segments) {
     if (current === null || current === undefined || BLOCKED.has(segment)) return notFound;
     current = (current as Record<string, unknown>)[segment];
-    if (current === undefined) return notFound;
+    if (current === undefined || typeof current === 'function') return notFound;
   }
-  return typeof current === 'function' ? notFound : current;
+  return current;
+}
+
+/** json-logic-js reads each key of `missing` as {"var": key}, so an array key is [path, default]. */
+function readMissingKey(data: unknown, key: unknown): unknown {
+  if (!Array.isArray(key)) return readPath(data, key, null);
+  const [path, fallback] = key as unknown[];
+  return readPath(data, path, fallback === undefined ? null : fallback);
 }
 
 /** json-logic-js `missing`: the keys whose value is null, missing or "". */
@@ -33,15 +44,20 @@ export function missingKeys(data: unknown, args: readonly unknown[]): unknown[] 
   const keys: readonly unknown[] = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
   const missing: unknown[] = [];
   for (const key of keys) {
-    const value = readPath(data, key, null);
+    const value = readMissingKey(data, key);
     if (value === null || value === '') missing.push(key);
   }
   return missing;
 }
 
-/** json-logic-js `missing_some`: [] when at least `need` of `keys` are present, otherwise the missing ones. */
+/**
+ * json-logic-js `missing_some`: [] when at least `need` of the keys are present, otherwise the missing ones. Like
+ * json-logic-js it runs {"missing": keys} (an array spreads into its arguments) and counts `keys.length` (a text's
+ * length when the keys are one text); without keys json-logic-js fails, and so does this.
+ */
 export function missingSome(data: unknown, need: unknown, keys: unknown): unknown[] {
-  const list = Array.isArray(keys) ? (keys as unknown[]) : [keys];
-  const missing = missingKeys(data, [list]);
-  return list.length - missing.length >= (need as number) ? [] : missing;
+  if (keys === null || keys === undefined)
+    throw new LogicError('invalidArgument', 'missing_some needs a list of keys', { op: 'missing_some' });
+  const missing = missingKeys(data, Array.isArray(keys) ? (keys as unknown[]) : [keys]);
+  return (keys as { length: number }).length - missing.length >= (need as number) ? [] : missing;
 }

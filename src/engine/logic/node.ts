@@ -16,6 +16,14 @@ export interface Node {
   readonly comparison?: Comparison;
   /** Set for an if-chain whose results are all constants: value[i] for the first passing test, else the last value. */
   readonly choices?: Choices;
+  /** Set for a formula IF(condition, then, else?): lets pure functions applied to it fold into its constant leaves. */
+  readonly branches?: Branches;
+}
+
+export interface Branches {
+  readonly condition: Node;
+  readonly then: Node;
+  readonly otherwise: Node | undefined;
 }
 
 export type ComparisonOp = '>' | '>=' | '<' | '<=' | '==' | '===' | '!=' | '!==';
@@ -34,6 +42,11 @@ export interface Choices {
 export function constantNode(value: unknown): Node {
   const shape = typeof value === 'number' ? 'number' : typeof value === 'boolean' ? 'boolean' : 'unknown';
   return { fn: () => value, shape, constant: true, value };
+}
+
+/** An array computed at compile time is returned by every evaluation, so it is frozen like literal arrays. */
+export function frozen(value: unknown): unknown {
+  return Array.isArray(value) ? Object.freeze(value) : value;
 }
 
 export function dynamicNode(fn: Evaluator, shape: Shape = 'unknown'): Node {

@@ -149,32 +149,55 @@ function plus(args: readonly Node[]): Node | undefined {
 function times(args: readonly Node[]): Node | undefined {
   if (args.length !== 2) return undefined;
   const [a, b] = args as [Node, Node];
-  const x = numeric(a);
+  const x = parseFloatOf(a);
   if (b.constant) {
     const c = parseFloatLike(b.value);
-    return dynamicNode((d) => (x(d) + 0) * c, 'number');
+    return dynamicNode((d) => x(d) * c, 'number');
   }
-  const y = numeric(b);
-  return dynamicNode((d) => (x(d) + 0) * (y(d) + 0), 'number');
+  const y = parseFloatOf(b);
+  return dynamicNode((d) => x(d) * y(d), 'number');
+}
+
+/**
+ * Exactly parseFloat: −0 → 0 for number-shaped nodes only, since the text "-0" parses to −0 and a product keeps that
+ * sign ({"*": ["-0", 5]} is −0). Sums need no such care: they start at 0, and 0 + −0 is 0.
+ */
+function parseFloatOf(node: Node): (data: unknown) => number {
+  const read = reader(node);
+  if (node.shape === 'number') return (d) => (read(d) as number) + 0;
+  return (d) => parseFloatLike(read(d));
 }
 
 function minus(args: readonly Node[]): Node | undefined {
-  const a = args[0] && reader(args[0]);
-  if (!a) return undefined;
-  if (args.length === 1) return dynamicNode((d) => -(a(d) as Loose), 'number');
+  const left = args[0];
   const right = args[1];
+  if (!left) return undefined;
+  const a = reader(left);
+  // json-logic-js negates when the second operand is undefined (e.g. {"and": []}), not only when it is absent.
+  if (args.length === 1 || (args.length === 2 && right?.constant && right.value === undefined))
+    return dynamicNode((d) => -(a(d) as Loose), 'number');
   if (args.length !== 2 || !right) return undefined;
   if (right.constant) {
     const c = right.value as Loose;
     return dynamicNode((d) => (a(d) as Loose) - c, 'number');
   }
-  if (args[0]?.constant) {
-    const c = args[0].value as Loose;
-    const b = reader(right);
-    return dynamicNode((d) => c - (b(d) as Loose), 'number');
-  }
   const b = reader(right);
-  return dynamicNode((d) => (a(d) as Loose) - (b(d) as Loose), 'number');
+  // Record reads yield null for missing keys and typed nodes always have a value: only others may be undefined.
+  const maybeUndefined = right.key === undefined && right.shape === 'unknown';
+  if (left.constant) {
+    const c = left.value as Loose;
+    if (!maybeUndefined) return dynamicNode((d) => c - (b(d) as Loose), 'number');
+    return dynamicNode((d) => {
+      const y = b(d);
+      return y === undefined ? -c : c - (y as Loose);
+    }, 'number');
+  }
+  if (!maybeUndefined) return dynamicNode((d) => (a(d) as Loose) - (b(d) as Loose), 'number');
+  return dynamicNode((d) => {
+    const x = a(d) as Loose;
+    const y = b(d);
+    return y === undefined ? -x : x - (y as Loose);
+  }, 'number');
 }
 
 function divide(op: '/' | '%', args: readonly Node[]): Node | undefined {
@@ -188,7 +211,8 @@ function divide(op: '/' | '%', args: readonly Node[]): Node | undefined {
 
 function not(op: '!' | '!!', args: readonly Node[]): Node | undefined {
   const arg = args[0];
-  if (!arg) return undefined;
+  // With more operands the general closure evaluates the ignored ones too, as json-logic-js does.
+  if (!arg || args.length !== 1) return undefined;
   const f = reader(arg);
   if (arg.shape === 'boolean') return dynamicNode(op === '!' ? (d) => !f(d) : f, 'boolean');
   return dynamicNode(op === '!' ? (d) => !truthy(f(d)) : (d) => truthy(f(d)), 'boolean');

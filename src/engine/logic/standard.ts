@@ -33,6 +33,9 @@ function toInteger(value: unknown): number {
   return Math.trunc(number);
 }
 
+/** Largest list `merge` builds. */
+const MAX_MERGED_ITEMS = 5_000_000;
+
 export const STANDARD_OPERATIONS: ReadonlyMap<string, StandardOperation> = new Map<string, StandardOperation>(
   [
     ['==', ([a, b]) => a == b],
@@ -93,16 +96,49 @@ export const STANDARD_OPERATIONS: ReadonlyMap<string, StandardOperation> = new M
         if (args.length === 0) throw new LogicError('argumentCount', '"*" needs at least one argument');
         // json-logic-js reduces without an initial value: a single argument comes back unchanged.
         if (args.length === 1) return args[0];
-        let product = parseFloatLike(args[0]);
-        for (let index = 1; index < args.length; index++)
+        // The first operand is parsed once ("-0" stays −0); later ones multiply the re-parsed product (−0 → 0).
+        let product = parseFloatLike(args[0]) * parseFloatLike(args[1]);
+        for (let index = 2; index < args.length; index++)
           product = parseFloatLike(product) * parseFloatLike(args[index]);
         return product;
       },
     ],
     ['-', ([a, b]) => (b === undefined ? -(a as Loose) : (a as Loose) - (b as Loose))],
     ['/', ([a, b]) => (a as Loose) / (b as Loose)],
-    ['min', (args) => Math.min(...(args as Loose[]))],
-    ['max', (args) => Math.max(...(args as Loose[]))],
-    ['merge', (args) => args.reduce<unknown[]>((merged, arg) => merged.concat(arg), [])],
+    // Math.min/max one operand at a time: the same result as spreading them (NaN wins, −0 < 0), but a rule with
+    // a hundred thousand operands cannot overflow the call stack.
+    [
+      'min',
+      (args) => {
+        let min = Infinity;
+        for (const arg of args) min = Math.min(min, arg as Loose);
+        return min;
+      },
+    ],
+    [
+      'max',
+      (args) => {
+        let max = -Infinity;
+        for (const arg of args) max = Math.max(max, arg as Loose);
+        return max;
+      },
+    ],
+    [
+      'merge',
+      (args) => {
+        // json-logic-js's chain of concat() (arrays spread one level), in linear rather than quadratic time.
+        const merged: unknown[] = [];
+        for (const arg of args) {
+          if (Array.isArray(arg)) for (const item of arg as unknown[]) merged.push(item);
+          else merged.push(arg);
+          // A reduce that merges its accumulator with itself doubles it every step: stop long before memory runs out.
+          if (merged.length > MAX_MERGED_ITEMS)
+            throw new LogicError('tooMuchWork', `merge would build more than ${MAX_MERGED_ITEMS} items`, {
+              limit: MAX_MERGED_ITEMS,
+            });
+        }
+        return merged;
+      },
+    ],
   ],
 );

@@ -2,7 +2,15 @@
 // evaluating them over random records only ever yields values a cell can hold (never a thrown error, NaN or Infinity).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALL_FUNCTIONS, compileFormula, ErrorValue, FormulaError, formulaToText } from '../../../src/engine';
+import {
+  ALL_FUNCTIONS,
+  compileFormula,
+  ErrorValue,
+  fieldValueType,
+  FormulaError,
+  formulaToText,
+} from '../../../src/engine';
+import { compileRule } from '../../../src/engine/logic';
 import type { FieldInfo } from '../../../src/engine';
 import { FIXED_NOW } from './support';
 
@@ -34,6 +42,8 @@ const formulaText: fc.Arbitrary<string> = fc.letrec<{ expr: string }>((tie) => (
     fc.oneof(
       fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true }).map((x) => String(x)),
       fc.integer({ min: 0, max: 100 }).map(String),
+      // Small numbers, so values and constants often meet exactly (boundaries of comparisons and bands).
+      fc.integer({ min: 0, max: 3 }).map(String),
       fc.string({ maxLength: 6 }).map((s) => `"${s.replace(/"/g, '""')}"`),
       fc.constantFrom('TRUE', 'FALSE', '"2024-02-29"', '"12.5"', '""'),
       fc.constantFrom(...FIELDS.map((field) => `{${field.name}}`)),
@@ -62,6 +72,7 @@ const cellValue = fc.oneof(
   fc.constant(null),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
   fc.integer({ min: -1000, max: 1000 }),
+  fc.integer({ min: 0, max: 3 }),
   fc.string({ maxLength: 8 }),
   fc.boolean(),
   fc.array(fc.oneof(fc.integer(), fc.string({ maxLength: 4 }), fc.constant(null)), { maxLength: 4 }),
@@ -135,5 +146,24 @@ describe('the formula compiler under random input', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+
+  it('gives the same results with and without the compiler fast paths', () => {
+    const keyTypes = new Map(FIELDS.map((field) => [field.id, fieldValueType(field)]));
+    const env = { now: OPTIONS.now, timeZone: OPTIONS.timeZone };
+    let compared = 0;
+    fc.assert(
+      fc.property(formulaText, fc.array(record, { minLength: 1, maxLength: 5 }), (text, records) => {
+        const formula = compileOrError(text);
+        if (formula instanceof FormulaError) return;
+        const plain = compileRule(formula.json, { env, keyTypes, specialize: false }).evaluate;
+        for (const values of records) {
+          compared++;
+          expect(formula.evaluate(values)).toEqual(plain(values));
+        }
+      }),
+      { numRuns: 1500 },
+    );
+    expect(compared).toBeGreaterThan(1000);
   });
 });
