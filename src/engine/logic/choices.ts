@@ -40,6 +40,17 @@ function compare(op: ComparisonOp, value: unknown, constant: unknown): boolean {
   }
 }
 
+const COMPARATORS: Readonly<Record<ComparisonOp, (value: unknown, constant: unknown) => boolean>> = {
+  '>': (value, constant) => (value as Loose) > (constant as Loose),
+  '>=': (value, constant) => (value as Loose) >= (constant as Loose),
+  '<': (value, constant) => (value as Loose) < (constant as Loose),
+  '<=': (value, constant) => (value as Loose) <= (constant as Loose),
+  '==': (value, constant) => value == constant,
+  '===': (value, constant) => value === constant,
+  '!=': (value, constant) => value != constant,
+  '!==': (value, constant) => value !== constant,
+};
+
 function shapeOf(values: readonly unknown[]): Shape {
   if (values.every((value) => typeof value === 'number')) return 'number';
   if (values.every((value) => typeof value === 'boolean')) return 'boolean';
@@ -55,6 +66,23 @@ export function choicesNode(tests: readonly Node[], values: readonly unknown[]):
   if (key !== undefined && tests.every((test) => test.comparison?.key === key)) {
     const ops = tests.map((test) => test.comparison?.op ?? '===');
     const constants = tests.map((test) => test.comparison?.value);
+    const [op1, op2] = ops;
+    const [c1, c2] = constants;
+    const [v1, v2, v3] = values;
+    // One and two thresholds (two and three bands) are by far the most common: unrolled, one comparator call each.
+    if (op1 && count === 1) {
+      const f1 = COMPARATORS[op1];
+      return { fn: (d) => (f1(readKey(d, key), c1) ? v1 : v2), shape, constant: false, choices };
+    }
+    if (op1 && op2 && count === 2) {
+      const f1 = COMPARATORS[op1];
+      const f2 = COMPARATORS[op2];
+      const fn: Evaluator = (d) => {
+        const value = readKey(d, key);
+        return f1(value, c1) ? v1 : f2(value, c2) ? v2 : v3;
+      };
+      return { fn, shape, constant: false, choices };
+    }
     const fn: Evaluator = (d) => {
       const value = readKey(d, key);
       for (let index = 0; index < count; index++)
