@@ -68,7 +68,15 @@ export default defineConfig({
     }),
   ],
   worker: { format: 'es' },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    rolldownOptions: {
+      // The engine is pure (DESIGN.md): importing one of its modules has no effect besides its exports, so code the
+      // app does not use yet (formula functions, graph) stays out of the bundle.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]engine[\\/]/.test(id) },
+    },
+  },
   preview: { port: 4173, strictPort: true },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
