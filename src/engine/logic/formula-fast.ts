@@ -6,7 +6,7 @@ import { isLazy } from '../formula/functions';
 import { ErrorValue } from '../formula/values';
 import type { Evaluator, FormulaEnv } from '../formula/values';
 import { readKey } from './data-access';
-import type { Node } from './node';
+import type { Branches, Node, NumericTest } from './node';
 import { constantNode, dynamicNode } from './node';
 
 function reader(node: Node): Evaluator {
@@ -85,11 +85,12 @@ function comparison(spec: FunctionSpec, args: readonly Node[], env: FormulaEnv):
   const x = reader(left);
   if (right.constant && typeof right.value === 'number' && !Number.isNaN(right.value)) {
     const c = right.value;
-    return dynamicNode((d) => {
+    const node = dynamicNode((d) => {
       const a = x(d);
       // a === a excludes NaN, which the general comparison treats differently.
       return typeof a === 'number' && a === a ? op(a, c) : slow(a, c);
     });
+    return left.key === undefined ? node : { ...node, numericTest: { key: left.key, test: op, limit: c } };
   }
   const y = reader(right);
   return dynamicNode((d) => {
@@ -120,7 +121,63 @@ function conditional(spec: FunctionSpec, args: readonly Node[], env: FormulaEnv)
     }
     return lazy(fns, d, env);
   });
-  return { ...node, branches: { condition, then, otherwise } };
+  const branches = { condition, then, otherwise };
+  return numericBand(condition, then, otherwise, node.fn, branches) ?? { ...node, branches };
+}
+
+/**
+ * IF({x} > 3, 100, IF({x} >= 1, 60, 20)): when the record holds a (non-NaN) number, read it once and run the tests
+ * inline; anything else (text, blank, an error) takes the general closure, so results are the same.
+ */
+function numericBand(
+  condition: Node,
+  then: Node,
+  otherwise: Node | undefined,
+  general: Evaluator,
+  branches: Branches,
+): Node | undefined {
+  const first = condition.numericTest;
+  if (!first || !then.constant) return undefined;
+  const key = first.key;
+  let tests: readonly NumericTest[];
+  let values: readonly unknown[];
+  if (!otherwise || otherwise.constant) {
+    tests = [first];
+    values = [then.value, otherwise ? otherwise.value : false];
+  } else if (otherwise.band?.key === key) {
+    tests = [first, ...otherwise.band.tests];
+    values = [then.value, ...otherwise.band.values];
+  } else return undefined;
+  const count = tests.length;
+  const [t1, t2] = tests;
+  const [v1, v2, v3] = values;
+  let fn: Evaluator;
+  if (t1 && count === 1) {
+    const { test: f1, limit: c1 } = t1;
+    fn = (d) => {
+      const value = readKey(d, key);
+      return typeof value === 'number' && value === value ? (f1(value, c1) ? v1 : v2) : general(d);
+    };
+  } else if (t1 && t2 && count === 2) {
+    const { test: f1, limit: c1 } = t1;
+    const { test: f2, limit: c2 } = t2;
+    fn = (d) => {
+      const value = readKey(d, key);
+      if (typeof value !== 'number' || value !== value) return general(d);
+      return f1(value, c1) ? v1 : f2(value, c2) ? v2 : v3;
+    };
+  } else {
+    fn = (d) => {
+      const value = readKey(d, key);
+      if (typeof value !== 'number' || value !== value) return general(d);
+      for (let index = 0; index < count; index++) {
+        const test = tests[index] as NumericTest;
+        if (test.test(value, test.limit)) return values[index];
+      }
+      return values[count];
+    };
+  }
+  return { fn, shape: 'unknown', constant: false, branches, band: { key, tests, values } };
 }
 
 /**

@@ -18,6 +18,23 @@ export interface Node {
   readonly choices?: Choices;
   /** Set for a formula IF(condition, then, else?): lets pure functions applied to it fold into its constant leaves. */
   readonly branches?: Branches;
+  /** Set for a formula comparison `record[key] <op> number`: IF chains of these become one numeric band. */
+  readonly numericTest?: NumericTest;
+  /** Set for a formula IF chain of numeric tests on one key with constant results. */
+  readonly band?: NumericBand;
+}
+
+export interface NumericTest {
+  readonly key: string;
+  readonly test: (value: number, limit: number) => boolean;
+  readonly limit: number;
+}
+
+export interface NumericBand {
+  readonly key: string;
+  readonly tests: readonly NumericTest[];
+  /** One more than tests: the last is the result when no test passes. */
+  readonly values: readonly unknown[];
 }
 
 export interface Branches {

@@ -60,6 +60,13 @@ const FORMULAS = [
   'IF({a} > 1, 5) * 2',
   'LEN(IF({a} = {b}, "same", "different"))',
   'IF({a} > 1, 1 / 0, 2) + 1',
+  'IF({a} > 2, "high", IF({a} >= 1, "mid", "low"))',
+  'IF({a} > 2, 1, IF({a} > 1, 2, IF({a} > 0, 3, IF({a} = 0, 4, 5))))',
+  'IF({a} <= 1, "low") & "!"',
+  'IF({a} > 1, 30, IF({b} > 1, 20, 10))',
+  'AND({a} > 1, {b} < 2)',
+  'OR({a}, {b})',
+  'AND({a}, {b})',
 ];
 
 describe.each(FORMULAS)('%s', (source) => {
