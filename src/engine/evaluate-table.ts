@@ -1,6 +1,7 @@
 // Whole-table evaluation of a table's formula fields, in dependency order and in chunks of records, with results
 // materialized as storable JSON. Pure: the Web Worker (workers/) and the page (runtime/) drive it and share its messages.
 import { err, ok, type Result } from '../shared/result';
+import { fieldValueType } from './formula/fields';
 import { isValidTimeZone } from './formula/time-zone';
 import { ERROR_VALUES, ErrorValue } from './formula/values';
 import type { ErrorCode, FormulaEnv, ValueType } from './formula/values';
@@ -189,22 +190,18 @@ export function storedErrorValue(value: unknown): ErrorValue | undefined {
 
 /** The static type of each field's stored value, for `TableEvaluationRequest.keyTypes`. */
 export function keyTypesOf(fields: readonly Field[]): Record<string, ValueType> {
-  const types: [string, ValueType][] = fields.map((field) => {
-    switch (field.kind) {
-      case 'text':
-      case 'longText':
-        return [field.id, 'text'];
-      case 'number':
-        return [field.id, 'number'];
-      case 'checkbox':
-        return [field.id, 'boolean'];
-      case 'date':
-        return [field.id, 'date'];
-      case 'formula':
-        return [field.id, field.resultType ?? 'any'];
-    }
-  });
-  return Object.fromEntries(types);
+  return Object.fromEntries(
+    fields.map((field) => [
+      field.id,
+      fieldValueType({ id: field.id, name: field.name, kind: field.kind, ...resultTypeOf(field) }),
+    ]),
+  );
+}
+
+function resultTypeOf(field: Field): { resultType?: ValueType; aggregate?: string } {
+  if (field.kind === 'formula') return field.resultType ? { resultType: field.resultType } : {};
+  if (field.kind === 'rollup') return { aggregate: field.aggregate };
+  return {};
 }
 
 interface Step {

@@ -2,5 +2,7 @@
 export * from './model';
 export * from './formula';
 export * from './graph';
+export { compileTierField } from './computed/tier';
+export type { TierResult } from './computed/tier';
 export { applyLogic, compileLogic, LogicError, truthy } from './logic';
 export type { CompileOptions, LogicErrorCode, LogicLimits } from './logic';

@@ -8,22 +8,44 @@ export interface FieldInfo {
   readonly kind?: string;
   /** For formula fields: the type their formula returns. */
   readonly resultType?: ValueType;
+  /** For rollup fields: how linked values are combined. */
+  readonly aggregate?: string;
   /** Overrides what `kind` implies. */
   readonly type?: ValueType;
 }
 
+/**
+ * What each stored field kind holds, as formulas see it. Select fields are seen as their option names (callers resolve
+ * option ids first). Instants (dateTime, createdTime, lastModifiedTime) stay 'any' until they are read through the
+ * evaluation time zone: reading epoch ms as a floating date would be off by the zone offset.
+ */
 const KIND_TYPES: Readonly<Record<string, ValueType>> = {
   text: 'text',
   longText: 'text',
+  email: 'text',
+  phone: 'text',
+  url: 'text',
+  singleSelect: 'text',
+  autoNumber: 'text',
+  tier: 'text',
   number: 'number',
+  currency: 'number',
+  percent: 'number',
+  rating: 'number',
   checkbox: 'boolean',
   date: 'date',
+  multiSelect: 'list',
+  link: 'list',
+  lookup: 'list',
+  attachment: 'list',
 };
 
 /** The static type of a field's values. */
 export function fieldValueType(field: FieldInfo): ValueType {
   if (field.type) return field.type;
   if (field.kind === 'formula') return field.resultType ?? 'any';
+  if (field.kind === 'rollup')
+    return field.aggregate === 'earliest' || field.aggregate === 'latest' ? 'any' : 'number';
   return (field.kind && KIND_TYPES[field.kind]) || 'any';
 }
 
