@@ -8,6 +8,7 @@ import { migrateDocument, migrationPath, type JsonObject } from './migrations';
 import { problem, type Problem, type ProblemCode } from './problems';
 import type { DataRecord } from './record';
 import type { Table } from './table';
+import { fieldOptionProblems } from './field-references';
 import {
   CURRENT_SCHEMA_VERSION,
   TemplateDocumentSchema,
@@ -94,9 +95,12 @@ function formulaProblems(table: Table, tablePath: readonly PropertyKey[]): Probl
   const formulas: ComputedField[] = [];
   const expressionPaths = new Map<string, PropertyKey[]>();
   table.fields.forEach((field, fieldIndex) => {
-    if (field.kind !== 'formula') return;
-    const path = [...tablePath, 'fields', fieldIndex, 'expression'];
-    const references = fieldReferences(field.expression);
+    // Tier fields are computed from their rules' conditions, so they take part exactly like formulas.
+    if (field.kind !== 'formula' && field.kind !== 'tier') return;
+    const path = [...tablePath, 'fields', fieldIndex, field.kind === 'formula' ? 'expression' : 'rules'];
+    const references = fieldReferences(
+      field.kind === 'formula' ? field.expression : field.rules.map((rule) => rule.condition),
+    );
     for (const id of references) {
       if (fieldIds.has(id)) continue;
       problems.push(
@@ -180,6 +184,7 @@ function referenceProblems(
         fieldIds.add(field.id);
       });
       problems.push(...formulaProblems(table, tablePath));
+      problems.push(...fieldOptionProblems(app, table, tablePath));
       table.views.forEach((view, viewIndex) => {
         claim(view.id, [...tablePath, 'views', viewIndex, 'id']);
       });
