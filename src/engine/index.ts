@@ -2,6 +2,7 @@
 export * from './model';
 export * from './formula';
 export * from './graph';
+export * from './values';
 export { compileTierField } from './computed/tier';
 export type { TierResult } from './computed/tier';
 export { applyLogic, compileLogic, LogicError, truthy } from './logic';

@@ -48,7 +48,8 @@ export function zoneOffsetMs(epochMs: number, timeZone: string): number {
     field('minute'),
     field('second'),
   );
-  const whole = epochMs - (epochMs % 1000);
+  // Floor, not truncate: before 1970 a remainder is negative and truncation would be a second off.
+  const whole = Math.floor(epochMs / 1000) * 1000;
   return wall - whole;
 }
 

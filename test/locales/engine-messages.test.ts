@@ -1,7 +1,13 @@
-// Formula errors read naturally in every language: each code has a message, type names are translated too.
+// Engine messages read naturally in every language: formula errors (type names translated too) and cell problems.
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { compileFormula, FORMULA_ERROR_CODES, FormulaError, localizeFormulaError } from '../../src/engine';
+import {
+  CELL_PROBLEM_CODES,
+  compileFormula,
+  FORMULA_ERROR_CODES,
+  FormulaError,
+  localizeFormulaError,
+} from '../../src/engine';
 import en from '../../src/locales/en.json';
 import zhCN from '../../src/locales/zh-CN.json';
 import zhTW from '../../src/locales/zh-TW.json';
@@ -55,5 +61,15 @@ describe('localized formula errors', () => {
     const t = await translator('en');
     expect(localizeFormulaError(failure('LEN()'), t)).toBe('LEN takes 1 argument, not 0.');
     expect(localizeFormulaError(failure('ROUND(1)'), t)).toBe('ROUND takes 2 arguments, not 1.');
+  });
+});
+
+describe.each(['en', 'zh-CN', 'zh-TW'])('cell problems in %s', (language) => {
+  it('has a message for every problem a typed or imported cell can have', async () => {
+    const t = await translator(language);
+    for (const code of CELL_PROBLEM_CODES) {
+      const key = `cellProblems.${code}`;
+      expect(t(key, {}), key).not.toBe(key);
+    }
   });
 });
