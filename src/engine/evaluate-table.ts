@@ -1,10 +1,10 @@
 // Whole-table evaluation of a table's formula fields, in dependency order and in chunks of records, with results
 // materialized as storable JSON. Pure: the Web Worker (workers/) and the page (runtime/) drive it and share its messages.
 import { err, ok, type Result } from '../shared/result';
-import { fieldValueType } from './formula/fields';
+import { keyTypeOf } from './formula/fields';
 import { isValidTimeZone } from './formula/time-zone';
 import { ERROR_VALUES, ErrorValue } from './formula/values';
-import type { ErrorCode, FormulaEnv, ValueType } from './formula/values';
+import type { ErrorCode, FormulaEnv, KeyType, ValueType } from './formula/values';
 import { buildDependencyGraph, describeCycle, fieldReferences, sameValue } from './graph';
 import type { ComputedField } from './graph';
 import { compileRule, LogicError } from './logic';
@@ -69,8 +69,8 @@ export type TableEvaluationFailure =
 export interface TableEvaluationRequest {
   /** The formula fields to compute; fields they read that are not listed here are read as stored. */
   readonly fields: readonly TableFormula[];
-  /** Types of the other fields the formulas read; 'date' fields hold epoch ms (see keyTypesOf). */
-  readonly keyTypes: Readonly<Record<string, ValueType>>;
+  /** How the other fields the formulas read are stored: 'date' is floating epoch ms, 'instant' a moment (see keyTypesOf). */
+  readonly keyTypes: Readonly<Record<string, KeyType>>;
   /** IANA time zone that TODAY() and NOW() are read in. */
   readonly timeZone: string;
   /** The instant (epoch ms) TODAY() and NOW() see, the same for every record of one evaluation. */
@@ -101,7 +101,7 @@ export interface TableEvaluation {
 
 export interface TableEvaluationOptions {
   readonly fields: readonly TableFormula[];
-  readonly keyTypes?: Readonly<Record<string, ValueType>>;
+  readonly keyTypes?: Readonly<Record<string, KeyType>>;
   readonly env: FormulaEnv;
   readonly limits?: Partial<LogicLimits>;
 }
@@ -189,11 +189,11 @@ export function storedErrorValue(value: unknown): ErrorValue | undefined {
 }
 
 /** The static type of each field's stored value, for `TableEvaluationRequest.keyTypes`. */
-export function keyTypesOf(fields: readonly Field[]): Record<string, ValueType> {
+export function keyTypesOf(fields: readonly Field[]): Record<string, KeyType> {
   return Object.fromEntries(
     fields.map((field) => [
       field.id,
-      fieldValueType({ id: field.id, name: field.name, kind: field.kind, ...resultTypeOf(field) }),
+      keyTypeOf({ id: field.id, name: field.name, kind: field.kind, ...resultTypeOf(field) }),
     ]),
   );
 }
@@ -256,7 +256,7 @@ export function prepareTableEvaluation(
     });
   }
 
-  const keyTypes = new Map<string, ValueType>(Object.entries(options.keyTypes ?? {}));
+  const keyTypes = new Map<string, KeyType>(Object.entries(options.keyTypes ?? {}));
   const byId = new Map<string, TableFormula>();
   for (const field of fields) {
     if (byId.has(field.id)) continue; // As in the graph, the first definition of an id wins.

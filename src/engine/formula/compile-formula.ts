@@ -1,10 +1,10 @@
 // The formula language's entry points: formula text → checked JSONLogic-compatible JSON → compiled closures.
 import { compileRule } from '../logic/compile';
 import type { FieldInfo } from './fields';
-import { fieldValueType } from './fields';
+import { keyTypeOf } from './fields';
 import { parseFormula } from './parser';
 import { Translator } from './translate';
-import type { FormulaEnv, ValueType } from './values';
+import type { FormulaEnv, KeyType, ValueType } from './values';
 
 export interface FormulaOptions {
   /** The clock TODAY() and NOW() read (epoch ms). Without one, evaluating them raises a LogicError. */
@@ -36,8 +36,8 @@ export function compileFormula(
 ): CompiledFormula {
   const translator = new Translator(fields);
   const { json, type } = translator.translate(parseFormula(source));
-  const keyTypes = new Map<string, ValueType>();
-  for (const field of fields ?? []) keyTypes.set(field.id, fieldValueType(field));
+  const keyTypes = new Map<string, KeyType>();
+  for (const field of fields ?? []) keyTypes.set(field.id, keyTypeOf(field));
   const env: FormulaEnv | undefined = options.now && {
     now: options.now,
     timeZone: options.timeZone ?? 'UTC',

@@ -1,5 +1,5 @@
 // What the formula compiler needs to know about the fields a formula may reference.
-import type { ValueType } from './values';
+import type { KeyType, ValueType } from './values';
 
 export interface FieldInfo {
   readonly id: string;
@@ -16,8 +16,8 @@ export interface FieldInfo {
 
 /**
  * What each stored field kind holds, as formulas see it. Select fields are seen as their option names (callers resolve
- * option ids first). Instants (dateTime, createdTime, lastModifiedTime) stay 'any' until they are read through the
- * evaluation time zone: reading epoch ms as a floating date would be off by the zone offset.
+ * option ids first). Instants (dateTime, createdTime, lastModifiedTime) are dates once read through the evaluation
+ * time zone (see keyTypeOf).
  */
 const KIND_TYPES: Readonly<Record<string, ValueType>> = {
   text: 'text',
@@ -34,6 +34,9 @@ const KIND_TYPES: Readonly<Record<string, ValueType>> = {
   rating: 'number',
   checkbox: 'boolean',
   date: 'date',
+  dateTime: 'date',
+  createdTime: 'date',
+  lastModifiedTime: 'date',
   multiSelect: 'list',
   link: 'list',
   lookup: 'list',
@@ -47,6 +50,14 @@ export function fieldValueType(field: FieldInfo): ValueType {
   if (field.kind === 'rollup')
     return field.aggregate === 'earliest' || field.aggregate === 'latest' ? 'any' : 'number';
   return (field.kind && KIND_TYPES[field.kind]) || 'any';
+}
+
+const INSTANT_KINDS = new Set(['dateTime', 'createdTime', 'lastModifiedTime']);
+
+/** How the evaluator reads the field's stored value: instants become wall-clock dates in the evaluation zone. */
+export function keyTypeOf(field: FieldInfo): KeyType {
+  if (!field.type && field.kind !== undefined && INSTANT_KINDS.has(field.kind)) return 'instant';
+  return fieldValueType(field);
 }
 
 /** Edit distance counting a swap of neighbours as one edit ("Nmae" → "Name"); stops early past `limit`. */

@@ -1,7 +1,7 @@
 // The formula language: Excel / Jiandaoyun-style text compiled to JSONLogic-compatible JSON and evaluated by the logic core.
 export { compileFormula, evaluateFormula } from './compile-formula';
 export type { CompiledFormula, FormulaOptions } from './compile-formula';
-export { fieldValueType } from './fields';
+export { fieldValueType, keyTypeOf } from './fields';
 export type { FieldInfo } from './fields';
 export { FORMULA_ERROR_CODES, FormulaError, localizeFormulaError } from './formula-error';
 export type { FormulaErrorCode, FormulaErrorParams } from './formula-error';
@@ -14,4 +14,4 @@ export { formulaToText } from './print';
 export { dateToSerial, serialToDate, toText } from './coerce';
 export { isValidTimeZone, wallClock } from './time-zone';
 export { DIV0, ERROR_VALUES, ErrorValue, isError, NA, NAME, NUM, REF, VALUE } from './values';
-export type { ErrorCode, FormulaEnv, ValueType } from './values';
+export type { ErrorCode, FormulaEnv, KeyType, ValueType } from './values';

@@ -38,6 +38,12 @@ export function isError(value: unknown): value is ErrorValue {
  */
 export type ValueType = 'number' | 'text' | 'boolean' | 'date' | 'list' | 'any';
 
+/**
+ * How a record key is read: as its value type, or 'instant' for epoch-ms moments (date-time, created and modified
+ * times), which are turned into the wall-clock time of the evaluation zone and then behave as 'date'.
+ */
+export type KeyType = ValueType | 'instant';
+
 /** What a formula may know about the world: the clock (an instant, epoch ms) and the time zone it is read in. */
 export interface FormulaEnv {
   readonly now: () => number;

@@ -5,8 +5,9 @@
 import { parseDateText } from '../formula/coerce';
 import { FUNCTIONS, isLazy } from '../formula/functions';
 import type { EagerSpec, FunctionSpec } from '../formula/functions';
-import { ErrorValue } from '../formula/values';
-import type { Evaluator, FormulaEnv, ValueType } from '../formula/values';
+import { ErrorValue, VALUE } from '../formula/values';
+import type { Evaluator, FormulaEnv, KeyType } from '../formula/values';
+import { wallClock } from '../formula/time-zone';
 import { isBlockedSegment, missingKeys, missingSome, readKey, readPath } from './data-access';
 import { LogicError } from './errors';
 import { constantNode, dynamicNode, frozen } from './node';
@@ -31,8 +32,11 @@ export const DEFAULT_LIMITS: LogicLimits = { depth: 200, nodes: 200_000, steps: 
 export interface CompileOptions {
   /** Clock and time zone for TODAY()/NOW(); without one, those functions raise a LogicError. */
   readonly env?: FormulaEnv;
-  /** Static types of record keys; keys typed 'date' hold epoch ms (or ISO text) and are read as dates. */
-  readonly keyTypes?: ReadonlyMap<string, ValueType>;
+  /**
+   * How record keys are read: 'date' keys hold floating epoch ms (or ISO text) and are read as dates; 'instant' keys
+   * hold moments (epoch ms) and are read as the wall-clock time in the env's time zone.
+   */
+  readonly keyTypes?: ReadonlyMap<string, KeyType>;
   /** Receives the values passed to the `log` operation (json-logic-js prints them to the console). */
   readonly log?: (value: unknown) => void;
   readonly limits?: Partial<LogicLimits>;
@@ -373,6 +377,16 @@ class Compiler {
       if (segments.some(isBlockedSegment)) return dynamicNode(notFound);
       const type = this.options.keyTypes?.get(text);
       if (type === 'date') return dynamicNode((d) => asDate(readPath(d, value, notFound(d))));
+      if (type === 'instant') {
+        const timeZone = this.env.timeZone;
+        return dynamicNode((d) => {
+          const found = readPath(d, value, notFound(d));
+          // Beyond ±8.64e15 ms a Date is invalid and Intl would throw: that is not a moment.
+          if (typeof found === 'number')
+            return Math.abs(found) <= 8.64e15 ? wallClock(found, timeZone) : VALUE;
+          return asDate(found);
+        });
+      }
       if (segments.length === 1 && fallbackIsNull)
         return { fn: (d) => readKey(d, text), shape: 'unknown', constant: false, key: text };
       return dynamicNode((d) => readPath(d, value, notFound(d)));

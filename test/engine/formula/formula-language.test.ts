@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileFormula, evaluateFormula, FormulaError, formulaToText } from '../../../src/engine';
 import type { FieldInfo } from '../../../src/engine';
-import { ErrorValue } from '../../../src/engine/formula/values';
+import { ErrorValue, VALUE } from '../../../src/engine/formula/values';
 import { day, FIXED_NOW } from './support';
 
 const FIELDS: FieldInfo[] = [
@@ -142,6 +142,38 @@ describe('fields', () => {
     const json = compileFormula('{Orders} * 2', FIELDS).json;
     const renamed = FIELDS.map((field) => (field.id === 'f_orders' ? { ...field, name: '订单数' } : field));
     expect(formulaToText(json, renamed)).toBe('{订单数} * 2');
+  });
+});
+
+describe('date-time fields hold moments, read in the evaluation time zone', () => {
+  const fields: FieldInfo[] = [
+    { id: 'login', name: 'Last login', kind: 'dateTime' },
+    { id: 'created', name: 'Created', kind: 'createdTime' },
+  ];
+  // 2026-11-21T18:30:00Z is 02:30 on the 22nd in Shanghai.
+  const login = Date.UTC(2026, 10, 21, 18, 30);
+
+  it('shows the wall-clock day and hour of the zone', () => {
+    const shanghai = { now: () => FIXED_NOW, timeZone: 'Asia/Shanghai' };
+    expect(
+      compileFormula('DAY({Last login}) & " " & HOUR({Last login})', fields, shanghai).evaluate({ login }),
+    ).toBe('22 2');
+    expect(compileFormula('DAY({Last login})', fields, { now: () => FIXED_NOW }).evaluate({ login })).toBe(
+      21,
+    );
+    expect(compileFormula('{Created}', fields).type).toBe('date');
+  });
+
+  it('measures days since a moment against TODAY() in the same zone', () => {
+    const f = compileFormula('TODAY() - DATEVALUE(TEXT({Last login}, "yyyy-mm-dd"))', fields, {
+      now: () => Date.UTC(2026, 10, 28, 20, 0),
+      timeZone: 'Asia/Shanghai',
+    });
+    expect(f.evaluate({ login })).toBe(7);
+  });
+
+  it('gives #VALUE! for a number too large to be a moment', () => {
+    expect(compileFormula('{Last login}', fields).evaluate({ login: 1e20 })).toBe(VALUE);
   });
 });
 
