@@ -2,6 +2,7 @@
 // materialized as storable JSON. Pure: the Web Worker (workers/) and the page (runtime/) drive it and share its messages.
 import { err, ok, type Result } from '../shared/result';
 import { keyTypeOf } from './formula/fields';
+import { fieldInfo } from './formula/formula-field';
 import { isValidTimeZone } from './formula/time-zone';
 import { ERROR_VALUES, ErrorValue } from './formula/values';
 import type { ErrorCode, FormulaEnv, KeyType, ValueType } from './formula/values';
@@ -190,18 +191,7 @@ export function storedErrorValue(value: unknown): ErrorValue | undefined {
 
 /** The static type of each field's stored value, for `TableEvaluationRequest.keyTypes`. */
 export function keyTypesOf(fields: readonly Field[]): Record<string, KeyType> {
-  return Object.fromEntries(
-    fields.map((field) => [
-      field.id,
-      keyTypeOf({ id: field.id, name: field.name, kind: field.kind, ...resultTypeOf(field) }),
-    ]),
-  );
-}
-
-function resultTypeOf(field: Field): { resultType?: ValueType; aggregate?: string } {
-  if (field.kind === 'formula') return field.resultType ? { resultType: field.resultType } : {};
-  if (field.kind === 'rollup') return { aggregate: field.aggregate };
-  return {};
+  return Object.fromEntries(fields.map((field) => [field.id, keyTypeOf(fieldInfo(field))]));
 }
 
 interface Step {

@@ -18,18 +18,17 @@ function computedField(table: Table, field: Field): ComputedField | undefined {
   };
 }
 
+/** A field as the formula compiler sees it: its name, kind and, for computed kinds, what they yield. */
+export function fieldInfo(field: Field): FieldInfo {
+  const info = { id: field.id, name: field.name, kind: field.kind };
+  if (field.kind === 'formula' && field.resultType) return { ...info, resultType: field.resultType };
+  if (field.kind === 'rollup') return { ...info, aggregate: field.aggregate };
+  return info;
+}
+
 /** The table's fields as the formula compiler sees them. */
 export function fieldInfos(table: Table): FieldInfo[] {
-  return table.fields.map((field) =>
-    field.kind === 'formula'
-      ? {
-          id: field.id,
-          name: field.name,
-          kind: field.kind,
-          ...(field.resultType ? { resultType: field.resultType } : {}),
-        }
-      : { id: field.id, name: field.name, kind: field.kind },
-  );
+  return table.fields.map(fieldInfo);
 }
 
 /**

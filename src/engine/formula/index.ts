@@ -7,7 +7,7 @@ export { FORMULA_ERROR_CODES, FormulaError, localizeFormulaError } from './formu
 export type { FormulaErrorCode, FormulaErrorParams } from './formula-error';
 export { ALL_FUNCTIONS, findFunction } from './functions';
 export type { FunctionCategory, FunctionSpec } from './functions';
-export { compileFormulaField, fieldInfos } from './formula-field';
+export { compileFormulaField, fieldInfo, fieldInfos } from './formula-field';
 export { parseFormula } from './parser';
 export type { Expr } from './parser';
 export { formulaToText } from './print';

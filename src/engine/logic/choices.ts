@@ -19,27 +19,6 @@ export function testOf(node: Node): (data: unknown) => boolean {
 }
 
 /** `value <op> constant` with JavaScript's operators, as the standard operations define them. */
-function compare(op: ComparisonOp, value: unknown, constant: unknown): boolean {
-  switch (op) {
-    case '>':
-      return (value as Loose) > (constant as Loose);
-    case '>=':
-      return (value as Loose) >= (constant as Loose);
-    case '<':
-      return (value as Loose) < (constant as Loose);
-    case '<=':
-      return (value as Loose) <= (constant as Loose);
-    case '==':
-      return value == constant;
-    case '===':
-      return value === constant;
-    case '!=':
-      return value != constant;
-    case '!==':
-      return value !== constant;
-  }
-}
-
 const COMPARATORS: Readonly<Record<ComparisonOp, (value: unknown, constant: unknown) => boolean>> = {
   '>': (value, constant) => (value as Loose) > (constant as Loose),
   '>=': (value, constant) => (value as Loose) >= (constant as Loose),
@@ -86,7 +65,7 @@ export function choicesNode(tests: readonly Node[], values: readonly unknown[]):
     const fn: Evaluator = (d) => {
       const value = readKey(d, key);
       for (let index = 0; index < count; index++)
-        if (compare(ops[index] as ComparisonOp, value, constants[index])) return values[index];
+        if (COMPARATORS[ops[index] as ComparisonOp](value, constants[index])) return values[index];
       return values[count];
     };
     return { fn, shape, constant: false, choices };

@@ -1,5 +1,7 @@
 // Reading the data a rule runs on: `var` paths, `missing`, `missing_some`. Paths never reach the prototype chain.
+import type { Evaluator } from '../formula/values';
 import { LogicError } from './errors';
+import type { Node } from './node';
 import { jsString } from './standard';
 
 /** Path segments that would reach into JavaScript internals instead of the data; reading them yields "not found". */
@@ -14,6 +16,13 @@ export function readKey(data: unknown, key: string): unknown {
   if (data === null || data === undefined) return null;
   const value = (data as Record<string, unknown>)[key];
   return value === undefined || typeof value === 'function' ? null : value;
+}
+
+/** A node's closure, with a plain record read ({"var": "key"}) turned into a direct read: one call less per use. */
+export function readerOf(node: Node): Evaluator {
+  const key = node.key;
+  if (key === undefined) return node.fn;
+  return (data) => readKey(data, key);
 }
 
 /**

@@ -5,14 +5,9 @@ import type { FunctionSpec } from '../formula/functions';
 import { isLazy } from '../formula/functions';
 import { ErrorValue } from '../formula/values';
 import type { Evaluator, FormulaEnv } from '../formula/values';
-import { readKey } from './data-access';
+import { readerOf, readKey } from './data-access';
 import type { Branches, Node, NumericTest } from './node';
 import { constantNode, dynamicNode } from './node';
-
-function reader(node: Node): Evaluator {
-  const key = node.key;
-  return key === undefined ? node.fn : (d) => readKey(d, key);
-}
 
 type Slow = (a: unknown, b: unknown) => unknown;
 
@@ -51,7 +46,7 @@ function arithmetic(spec: FunctionSpec, args: readonly Node[], env: FormulaEnv):
   const [left, right] = args;
   if (!op || !left || !right || args.length !== 2) return undefined;
   const slow = slowBinary(spec, env);
-  const x = reader(left);
+  const x = readerOf(left);
   if (right.constant && typeof right.value === 'number') {
     const c = right.value;
     // Division by a constant zero is #DIV/0! for every input: leave it to the general path.
@@ -65,7 +60,7 @@ function arithmetic(spec: FunctionSpec, args: readonly Node[], env: FormulaEnv):
       return slow(a, c);
     });
   }
-  const y = reader(right);
+  const y = readerOf(right);
   return dynamicNode((d) => {
     const a = x(d);
     const b = y(d);
@@ -82,7 +77,7 @@ function comparison(spec: FunctionSpec, args: readonly Node[], env: FormulaEnv):
   const [left, right] = args;
   if (!op || !left || !right || args.length !== 2) return undefined;
   const slow = slowBinary(spec, env);
-  const x = reader(left);
+  const x = readerOf(left);
   if (right.constant && typeof right.value === 'number' && !Number.isNaN(right.value)) {
     const c = right.value;
     const node = dynamicNode((d) => {
@@ -92,7 +87,7 @@ function comparison(spec: FunctionSpec, args: readonly Node[], env: FormulaEnv):
     });
     return left.key === undefined ? node : { ...node, numericTest: { key: left.key, test: op, limit: c } };
   }
-  const y = reader(right);
+  const y = readerOf(right);
   return dynamicNode((d) => {
     const a = x(d);
     const b = y(d);
@@ -106,7 +101,7 @@ function conditional(spec: FunctionSpec, args: readonly Node[], env: FormulaEnv)
   if (!condition || !then) return undefined;
   const lazy = spec.lazy;
   const fns = args.map((arg) => arg.fn);
-  const test = reader(condition);
+  const test = readerOf(condition);
   const t = then.fn;
   const e = otherwise?.fn;
   const thenValue = then.constant ? then.value : undefined;

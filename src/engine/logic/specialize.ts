@@ -2,20 +2,13 @@
 // arithmetic, record reads inlined into their parent). Each computes exactly what STANDARD_OPERATIONS computes; the
 // side-by-side tests with json-logic-js hold both to that.
 import type { Evaluator } from '../formula/values';
-import { readKey } from './data-access';
+import { readerOf, readKey } from './data-access';
 import { dynamicNode } from './node';
 import type { ComparisonOp, Node, Shape } from './node';
 import { jsString, parseFloatLike } from './standard';
 import { truthy } from './truthy';
 
 type Loose = number;
-
-/** The node's closure, with a plain record read turned into a direct read (one call less per evaluation). */
-function reader(node: Node): Evaluator {
-  const key = node.key;
-  if (key === undefined) return node.fn;
-  return (data) => readKey(data, key);
-}
 
 /** Comparison of a node against a constant, with the record read inlined when the node is one. */
 function compareToConstant(op: string, left: Node, constant: unknown): Evaluator | undefined {
@@ -65,8 +58,8 @@ function compareToConstant(op: string, left: Node, constant: unknown): Evaluator
 }
 
 function compareNodes(op: string, left: Node, right: Node): Evaluator | undefined {
-  const a = reader(left);
-  const b = reader(right);
+  const a = readerOf(left);
+  const b = readerOf(right);
   switch (op) {
     case '>':
       return (d) => (a(d) as Loose) > (b(d) as Loose);
@@ -111,7 +104,7 @@ function comparison(op: string, args: readonly Node[]): Node | undefined {
 
 /** parseFloat-like conversion, skipped for nodes already known to be numbers (x + 0 maps −0 to 0 like parseFloat). */
 function numeric(node: Node): (data: unknown) => number {
-  const read = reader(node);
+  const read = readerOf(node);
   if (node.shape === 'number') return read as (data: unknown) => number;
   return (d) => parseFloatLike(read(d));
 }
@@ -163,7 +156,7 @@ function times(args: readonly Node[]): Node | undefined {
  * sign ({"*": ["-0", 5]} is −0). Sums need no such care: they start at 0, and 0 + −0 is 0.
  */
 function parseFloatOf(node: Node): (data: unknown) => number {
-  const read = reader(node);
+  const read = readerOf(node);
   if (node.shape === 'number') return (d) => (read(d) as number) + 0;
   return (d) => parseFloatLike(read(d));
 }
@@ -172,7 +165,7 @@ function minus(args: readonly Node[]): Node | undefined {
   const left = args[0];
   const right = args[1];
   if (!left) return undefined;
-  const a = reader(left);
+  const a = readerOf(left);
   // json-logic-js negates when the second operand is undefined (e.g. {"and": []}), not only when it is absent.
   if (args.length === 1 || (args.length === 2 && right?.constant && right.value === undefined))
     return dynamicNode((d) => -(a(d) as Loose), 'number');
@@ -181,7 +174,7 @@ function minus(args: readonly Node[]): Node | undefined {
     const c = right.value as Loose;
     return dynamicNode((d) => (a(d) as Loose) - c, 'number');
   }
-  const b = reader(right);
+  const b = readerOf(right);
   // Record reads yield null for missing keys and typed nodes always have a value: only others may be undefined.
   const maybeUndefined = right.key === undefined && right.shape === 'unknown';
   if (left.constant) {
@@ -202,8 +195,8 @@ function minus(args: readonly Node[]): Node | undefined {
 
 function divide(op: '/' | '%', args: readonly Node[]): Node | undefined {
   if (args.length !== 2) return undefined;
-  const a = reader(args[0] as Node);
-  const b = reader(args[1] as Node);
+  const a = readerOf(args[0] as Node);
+  const b = readerOf(args[1] as Node);
   return op === '/'
     ? dynamicNode((d) => (a(d) as Loose) / (b(d) as Loose), 'number')
     : dynamicNode((d) => (a(d) as Loose) % (b(d) as Loose), 'number');
@@ -213,15 +206,15 @@ function not(op: '!' | '!!', args: readonly Node[]): Node | undefined {
   const arg = args[0];
   // With more operands the general closure evaluates the ignored ones too, as json-logic-js does.
   if (!arg || args.length !== 1) return undefined;
-  const f = reader(arg);
+  const f = readerOf(arg);
   if (arg.shape === 'boolean') return dynamicNode(op === '!' ? (d) => !f(d) : f, 'boolean');
   return dynamicNode(op === '!' ? (d) => !truthy(f(d)) : (d) => truthy(f(d)), 'boolean');
 }
 
 function concat(args: readonly Node[]): Node | undefined {
   if (args.length !== 2) return undefined;
-  const a = reader(args[0] as Node);
-  const b = reader(args[1] as Node);
+  const a = readerOf(args[0] as Node);
+  const b = readerOf(args[1] as Node);
   // Array.prototype.join turns null and undefined into "" and everything else into String(value).
   const part = (value: unknown): string => (value === null || value === undefined ? '' : jsString(value));
   return dynamicNode((d) => part(a(d)) + part(b(d)));

@@ -1,8 +1,9 @@
 // Aggregate functions of the formula language, for linked records, lookups and multi-selects: Excel's COUNT family and
 // conditional aggregates (COUNTIF … MINIFS, criteria in ./criteria.ts) and Airtable-style list shaping (ARRAYJOIN …).
 import { dateToSerial, parseDateText, parseNumberText, serialToDate, toNumber, toText } from '../coerce';
-import { DIV0, ErrorValue, NUM, VALUE } from '../values';
+import { DIV0, ErrorValue, VALUE } from '../values';
 import type { ValueType } from '../values';
+import { finite } from './operator.functions';
 import { asList, compileCriterion, isBlankItem } from './criteria';
 import type { FunctionSpec } from './spec';
 
@@ -74,11 +75,6 @@ function matchedNumbers(target: readonly unknown[], mask: readonly boolean[]): M
     }
   }
   return { values, allDates: values.length > 0 && dates === values.length };
-}
-
-/** #NUM! instead of an overflowing sum: ±Infinity never leaves a function. */
-function finite(value: number): number | ErrorValue {
-  return Number.isFinite(value) ? value : NUM;
 }
 
 function total(values: readonly number[]): number {
