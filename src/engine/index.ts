@@ -7,3 +7,4 @@ export { compileTierField } from './computed/tier';
 export type { TierResult } from './computed/tier';
 export { applyLogic, compileLogic, LogicError, truthy } from './logic';
 export type { CompileOptions, LogicErrorCode, LogicLimits } from './logic';
+export { computedFormulasOf, prepareComputedFields, tierExpression } from './computed/table-computed';

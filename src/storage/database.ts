@@ -9,7 +9,18 @@ import {
   type JsonObject,
   type MigrationStep,
 } from '../engine';
-import type { AppRow, AutomationRow, DashboardRow, FormRow, RecordRow, TableRow, WorkspaceRow } from './rows';
+import type {
+  AppRow,
+  AutomationRow,
+  BlobRow,
+  DashboardRow,
+  FormRow,
+  HistoryRow,
+  RecordRow,
+  SequenceRow,
+  TableRow,
+  WorkspaceRow,
+} from './rows';
 
 export const DEFAULT_DATABASE_NAME = 'liucun';
 
@@ -29,6 +40,21 @@ const STORES = {
   automations: 'id, appId',
   dashboards: 'id, appId',
   records: '[tableId+id], [tableId+deleted+id], [tableId+updatedAt]',
+};
+
+/**
+ * Database version 3 adds:
+ * - `history`: the undo/redo log, one row per undoable change (`seq` auto-increments; `[tableId+seq]` reads a table's
+ *   log newest first);
+ * - `sequences`: auto-number counters by key (`tableId/fieldId[/period]`), advanced in the transaction that stores
+ *   the record;
+ * - `blobs`: attachment files by id, with the table they belong to (purged with it).
+ */
+const STORES_V3 = {
+  ...STORES,
+  history: '++seq, [tableId+seq]',
+  sequences: 'key',
+  blobs: 'id, tableId',
 };
 
 /** Upgrades every stored row written with an older definition schema through the engine's migration chain. */
@@ -71,6 +97,9 @@ export class LiucunDatabase extends Dexie {
   automations!: DexieTable<AutomationRow, string>;
   dashboards!: DexieTable<DashboardRow, string>;
   records!: DexieTable<RecordRow, [string, string]>;
+  history!: DexieTable<HistoryRow, number>;
+  sequences!: DexieTable<SequenceRow, string>;
+  blobs!: DexieTable<BlobRow, string>;
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
@@ -79,5 +108,7 @@ export class LiucunDatabase extends Dexie {
     // Database version 2: same stores; rows are upgraded to definition schema 2. Each future definition-schema
     // change adds a database version whose upgrade is `upgradeStoredDefinitions`.
     this.version(2).stores(STORES).upgrade(upgradeStoredDefinitions);
+    // Database version 3: new stores only (history, sequences, blobs); existing rows are unchanged.
+    this.version(3).stores(STORES_V3);
   }
 }

@@ -4,6 +4,7 @@ import { BackupRepository } from './backup';
 import { Connection } from './connection';
 import { DefinitionsRepository, type Environment } from './definitions';
 import { observeWorkspace, type WorkspaceSnapshot } from './observe';
+import { TableEditsRepository } from './edits';
 import { RecordsRepository } from './records';
 import { TemplatesRepository } from './templates';
 import type { StorageError } from './errors';
@@ -12,6 +13,7 @@ export interface Storage {
   readonly connection: Connection;
   readonly definitions: DefinitionsRepository;
   readonly records: RecordsRepository;
+  readonly edits: TableEditsRepository;
   readonly backup: BackupRepository;
   readonly templates: TemplatesRepository;
   observeWorkspace(
@@ -34,6 +36,7 @@ export function createStorage(options: StorageOptions = {}): Storage {
     connection,
     definitions,
     records: new RecordsRepository(connection.db, env),
+    edits: new TableEditsRepository(connection.db, env),
     backup: new BackupRepository(connection.db, env, definitions),
     templates: new TemplatesRepository(connection.db, env, definitions),
     observeWorkspace: (onSnapshot, onError) => observeWorkspace(connection.db, onSnapshot, onError),
@@ -42,6 +45,14 @@ export function createStorage(options: StorageOptions = {}): Storage {
 
 export type { ConnectionState } from './connection';
 export { StorageError, classifyStorageError, type StorageErrorKind } from './errors';
+export {
+  HISTORY_LIMIT,
+  TableEditError,
+  type EditContext,
+  type EditLabel,
+  type HistoryState,
+  type ReplayResult,
+} from './edits';
 export type { TrashEntry, WorkspaceSnapshot } from './observe';
 export { estimateStorage, requestPersistentStorage, type StorageEstimateInfo } from './quota';
 export type { AppRow, TableRow, WorkspaceRow } from './rows';

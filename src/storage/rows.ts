@@ -43,3 +43,41 @@ export function toRecordRow(record: DataRecord): RecordRow {
 export function fromRecordRow(row: RecordRow): DataRecord {
   return { ...row, deleted: row.deleted === 1 };
 }
+
+/** An auto-number counter: the last number handed out under `key` (`tableId/fieldId`, plus `/period` when it resets). */
+export interface SequenceRow {
+  readonly key: string;
+  readonly tableId: string;
+  readonly value: number;
+}
+
+/** An attachment's bytes, stored apart from the record that lists it. */
+export interface BlobRow {
+  readonly id: string;
+  readonly tableId: string;
+  readonly blob: Blob;
+}
+
+/** One record's state before and after an undoable change; `undefined` = the record did not exist (or was deleted). */
+export interface RecordChangeRow {
+  readonly id: string;
+  readonly before: RecordRow | undefined;
+  readonly after: RecordRow | undefined;
+}
+
+/**
+ * One undoable change to a table: its definition before/after (when it changed) and the records it touched. Undo
+ * writes the `before` states back, redo the `after` states. `undone` is 1 once undone (a new change drops those).
+ */
+export interface HistoryRow {
+  readonly seq?: number;
+  readonly tableId: string;
+  /** Catalog key describing the change (history.*), with its parameters. */
+  readonly label: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+  readonly at: number;
+  readonly tableBefore?: Table;
+  readonly tableAfter?: Table;
+  readonly records: readonly RecordChangeRow[];
+  readonly undone: 0 | 1;
+}

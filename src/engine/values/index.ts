@@ -11,3 +11,4 @@ export type {
 export { cellText } from './cell-text';
 export { convertValue, MAX_PREVIEW_FAILURES, previewConversion } from './convert';
 export type { ConversionFailure, ConversionPreview } from './convert';
+export { autoNumberKey, autoNumberPeriod, formatAutoNumber } from './auto-number';

@@ -1,0 +1,445 @@
+// Undoable edits of one table: its definition (fields, views) and its records. Each edit is one transaction that
+// writes the change and its history row together, so an undo never finds half a change; undo and redo replay the
+// stored before/after states in a transaction of their own. The log survives reloads (IndexedDB).
+import Dexie from 'dexie';
+import {
+  autoNumberKey,
+  autoNumberPeriod,
+  convertValue,
+  COMPUTED_FIELD_KINDS,
+  formatAutoNumber,
+  prepareComputedFields,
+  previewConversion,
+  TableSchema,
+  type AutoNumberField,
+  type ConversionPreview,
+  type DataRecord,
+  type Field,
+  type NewOption,
+  OPTION_COLORS,
+  type JsonValue,
+  type Table,
+} from '../engine';
+import type { LiucunDatabase } from './database';
+import type { Environment } from './definitions';
+import { fromRecordRow, type HistoryRow, type RecordChangeRow, type RecordRow, type TableRow } from './rows';
+import { readTransaction, writeTransaction } from './write';
+
+/** How many undo steps a table keeps; older ones are dropped. */
+export const HISTORY_LIMIT = 100;
+
+/** What a history entry is called in the UI: a catalog key under `history.` and its parameters. */
+export interface EditLabel {
+  readonly label: string;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+export interface EditContext {
+  /** IANA zone for TODAY()/NOW() in formulas and the date part of auto-numbers. */
+  readonly timeZone: string;
+}
+
+export interface HistoryState {
+  readonly undo: EditLabel | undefined;
+  readonly redo: EditLabel | undefined;
+}
+
+/** What an undo or redo changed, so the caller can refresh what it shows. */
+export interface ReplayResult extends EditLabel {
+  readonly table: Table | undefined;
+  readonly definitionChanged: boolean;
+  /** Records whose state was written back (deleted ones included, with `deleted: true`). */
+  readonly records: readonly DataRecord[];
+}
+
+export class TableEditError extends Error {
+  override readonly name = 'TableEditError';
+  constructor(
+    /** Catalog key (edits.*). */
+    readonly code: string,
+    message: string,
+    readonly params: Readonly<Record<string, string | number>> = {},
+  ) {
+    super(message);
+  }
+}
+
+function isBlank(value: unknown): boolean {
+  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+export class TableEditsRepository {
+  constructor(
+    private readonly db: LiucunDatabase,
+    private readonly env: Environment,
+  ) {}
+
+  // ── Definition ────────────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Replaces the table's definition by `change(current)`, after validating it (schema, formula loops). When a field
+   * changes kind, every record's value is converted in the same transaction; values that do not convert are
+   * cleared in the field, and the history keeps them, so undo brings them back.
+   */
+  async changeTable(
+    tableId: string,
+    change: (table: Table) => Table,
+    label: EditLabel,
+    context: EditContext,
+  ): Promise<TableRow> {
+    const { db } = this;
+    return writeTransaction(db, [db.tableDefs, db.records, db.history], async () => {
+      const row = await this.tableRow(tableId);
+      let next = this.validated(change(stripRow(row)), context);
+      const converted = kindChanges(row.fields, next.fields);
+      const recordChanges: RecordChangeRow[] = [];
+      if (converted.length > 0) {
+        const rows = await this.liveRows(tableId);
+        const now = this.env.now();
+        const updated = new Map<string, RecordRow>();
+        for (const [from, initial] of converted) {
+          // Names that are not options yet become options (as Airtable does), one id per name.
+          const optionIds = new Map<string, string>();
+          const newOptionId = (name: string): string => {
+            const key = name.toLowerCase();
+            const id = optionIds.get(key) ?? this.env.newId();
+            optionIds.set(key, id);
+            return id;
+          };
+          const options = { timeZone: context.timeZone, createOptions: true, newOptionId };
+          const values = rows.map((record): [string, unknown] => [record.id, record.values[from.id]]);
+          const to = withNewOptions(initial, previewConversion(from, initial, values, options).newOptions);
+          next = { ...next, fields: next.fields.map((field) => (field.id === to.id ? to : field)) };
+          for (const record of rows) {
+            const before = record.values[from.id];
+            if (isBlank(before)) continue;
+            const result = convertValue(from, to, before, options);
+            const current = updated.get(record.id) ?? record;
+            updated.set(record.id, {
+              ...current,
+              values: { ...current.values, [to.id]: result.ok ? (result.value as JsonValue) : null },
+            });
+          }
+        }
+        for (const record of rows) {
+          const changed = updated.get(record.id);
+          if (!changed) continue;
+          const after: RecordRow = { ...changed, updatedAt: now, version: record.version + 1 };
+          recordChanges.push({ id: record.id, before: record, after });
+        }
+        await db.records.bulkPut(recordChanges.map((entry) => entry.after as RecordRow));
+      }
+      const saved: TableRow = { ...row, ...next, updatedAt: this.env.now(), version: row.version + 1 };
+      await db.tableDefs.put(saved);
+      await this.record({
+        tableId,
+        ...label,
+        tableBefore: stripRow(row),
+        tableAfter: stripRow(saved),
+        records: recordChanges,
+      });
+      return saved;
+    });
+  }
+
+  /**
+   * What changing `from` into `to` would do to the stored values (how many convert, which do not), without doing it.
+   * Reads every live record of the table, in one read transaction.
+   */
+  async previewKindChange(tableId: string, from: Field, to: Field, context: EditContext): Promise<ConversionPreview> {
+    return readTransaction(this.db, [this.db.records], async () => {
+      const rows = await this.liveRows(tableId);
+      return previewConversion(
+        from,
+        to,
+        rows.map((row): [string, unknown] => [row.id, row.values[from.id]]),
+        { timeZone: context.timeZone, createOptions: false },
+      );
+    });
+  }
+
+  // ── Records ───────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Adds records with their computed fields and auto-numbers filled in. Returns them in input order. */
+  async addRecords(
+    tableId: string,
+    values: readonly Record<string, JsonValue>[],
+    label: EditLabel,
+    context: EditContext,
+  ): Promise<DataRecord[]> {
+    const { db } = this;
+    return writeTransaction(db, [db.tableDefs, db.records, db.history, db.sequences], async () => {
+      const table = await this.tableRow(tableId);
+      const now = this.env.now();
+      const compute = this.computer(table.fields, context);
+      const numbering = await this.numbering(tableId, table.fields, now, context, values.length);
+      const rows = values.map((input, at): RecordRow => {
+        const own = writableValues(table.fields, input);
+        const numbered = { ...own, ...numbering(at) };
+        const id = this.env.newId();
+        return {
+          id,
+          tableId,
+          values: { ...numbered, ...compute(id, numbered) },
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+          deleted: 0,
+        };
+      });
+      await db.records.bulkAdd(rows);
+      await this.record({
+        tableId,
+        ...label,
+        records: rows.map((row) => ({ id: row.id, before: undefined, after: row })),
+      });
+      return rows.map(fromRecordRow);
+    });
+  }
+
+  /**
+   * Sets values of existing records (one or many: a cell, a pasted range, a bulk edit) and recomputes their computed
+   * fields. Computed fields in `changes` are ignored: people never type into them.
+   */
+  async updateRecords(
+    tableId: string,
+    changes: readonly { readonly id: string; readonly values: Readonly<Record<string, JsonValue>> }[],
+    label: EditLabel,
+    context: EditContext,
+  ): Promise<DataRecord[]> {
+    const { db } = this;
+    return writeTransaction(db, [db.tableDefs, db.records, db.history], async () => {
+      const table = await this.tableRow(tableId);
+      const compute = this.computer(table.fields, context);
+      const rows = await db.records.bulkGet(changes.map((change): [string, string] => [tableId, change.id]));
+      const now = this.env.now();
+      const recordChanges: RecordChangeRow[] = [];
+      changes.forEach((change, at) => {
+        const row = rows[at];
+        if (row === undefined || row.deleted === 1) return;
+        const merged = { ...row.values, ...writableValues(table.fields, change.values) };
+        const values = { ...merged, ...compute(row.id, merged) };
+        const after: RecordRow = { ...row, values, updatedAt: now, version: row.version + 1 };
+        recordChanges.push({ id: row.id, before: row, after });
+      });
+      await db.records.bulkPut(recordChanges.map((change) => change.after as RecordRow));
+      await this.record({ tableId, ...label, records: recordChanges });
+      return recordChanges.map((change) => fromRecordRow(change.after as RecordRow));
+    });
+  }
+
+  /** Deletes records (tombstones keep their values, so undo restores them). */
+  async deleteRecords(tableId: string, ids: readonly string[], label: EditLabel): Promise<number> {
+    const { db } = this;
+    return writeTransaction(db, [db.records, db.history], async () => {
+      const rows = await db.records.bulkGet(ids.map((id): [string, string] => [tableId, id]));
+      const now = this.env.now();
+      const recordChanges: RecordChangeRow[] = [];
+      for (const row of rows) {
+        if (row === undefined || row.deleted === 1) continue;
+        const after: RecordRow = { ...row, deleted: 1, updatedAt: now, version: row.version + 1 };
+        recordChanges.push({ id: row.id, before: row, after });
+      }
+      await db.records.bulkPut(recordChanges.map((change) => change.after as RecordRow));
+      await this.record({ tableId, ...label, records: recordChanges });
+      return recordChanges.length;
+    });
+  }
+
+  /** Records by id (live ones only), in the order asked: the grid's visible window of a sorted or filtered view. */
+  async getRecords(tableId: string, ids: readonly string[]): Promise<(DataRecord | undefined)[]> {
+    return readTransaction(this.db, [this.db.records], async () => {
+      const rows = await this.db.records.bulkGet(ids.map((id): [string, string] => [tableId, id]));
+      return rows.map((row) => (row === undefined || row.deleted === 1 ? undefined : fromRecordRow(row)));
+    });
+  }
+
+  // ── Undo / redo ───────────────────────────────────────────────────────────────────────────────────────────
+
+  async historyState(tableId: string): Promise<HistoryState> {
+    return readTransaction(this.db, [this.db.history], async () => {
+      const { done, undone } = await this.stacks(tableId);
+      const labelOf = (row: HistoryRow | undefined): EditLabel | undefined =>
+        row ? { label: row.label, ...(row.params ? { params: row.params } : {}) } : undefined;
+      return { undo: labelOf(done.at(-1)), redo: labelOf(undone[0]) };
+    });
+  }
+
+  /** Undoes the table's latest change; undefined when there is nothing to undo. */
+  async undo(tableId: string): Promise<ReplayResult | undefined> {
+    return this.replay(tableId, 'undo');
+  }
+
+  /** Redoes the change undone last; undefined when there is nothing to redo. */
+  async redo(tableId: string): Promise<ReplayResult | undefined> {
+    return this.replay(tableId, 'redo');
+  }
+
+  private async replay(tableId: string, direction: 'undo' | 'redo'): Promise<ReplayResult | undefined> {
+    const { db } = this;
+    return writeTransaction(db, [db.tableDefs, db.records, db.history], async () => {
+      const { done, undone } = await this.stacks(tableId);
+      const entry = direction === 'undo' ? done.at(-1) : undone[0];
+      if (entry?.seq === undefined) return undefined;
+      const now = this.env.now();
+      const tableState = direction === 'undo' ? entry.tableBefore : entry.tableAfter;
+      let table: Table | undefined;
+      if (tableState) {
+        const row = await this.tableRow(tableId);
+        const restored: TableRow = { ...row, ...tableState, updatedAt: now, version: row.version + 1 };
+        await db.tableDefs.put(restored);
+        table = stripRow(restored);
+      }
+      const current = await db.records.bulkGet(entry.records.map((change): [string, string] => [tableId, change.id]));
+      const written: RecordRow[] = entry.records.flatMap((change, at): RecordRow[] => {
+        const target = direction === 'undo' ? change.before : change.after;
+        const other = direction === 'undo' ? change.after : change.before;
+        const base = target ?? other;
+        if (base === undefined) return [];
+        const version = (current[at]?.version ?? base.version) + 1;
+        // A record that did not exist on this side becomes a tombstone (undoing an add deletes it again).
+        return [{ ...base, ...(target ? {} : { deleted: 1 as const }), updatedAt: now, version }];
+      });
+      await db.records.bulkPut(written);
+      await db.history.update(entry.seq, { undone: direction === 'undo' ? 1 : 0 });
+      return {
+        label: entry.label,
+        ...(entry.params ? { params: entry.params } : {}),
+        table,
+        definitionChanged: tableState !== undefined,
+        records: written.map(fromRecordRow),
+      };
+    });
+  }
+
+  // ── Internals ─────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** The table's log split into what can be undone (oldest first) and what can be redone (next redo first). */
+  private async stacks(tableId: string): Promise<{ done: HistoryRow[]; undone: HistoryRow[] }> {
+    const rows = await this.db.history
+      .where('[tableId+seq]')
+      .between([tableId, Dexie.minKey], [tableId, Dexie.maxKey])
+      .toArray();
+    return { done: rows.filter((row) => row.undone === 0), undone: rows.filter((row) => row.undone === 1) };
+  }
+
+  /** Logs a change: drops the redo stack (a new change forks history) and entries beyond the limit. */
+  private async record(entry: Omit<HistoryRow, 'seq' | 'at' | 'undone'>): Promise<void> {
+    const { done, undone } = await this.stacks(entry.tableId);
+    const dropped = [...undone, ...done.slice(0, Math.max(0, done.length + 1 - HISTORY_LIMIT))];
+    await this.db.history.bulkDelete(dropped.flatMap((row) => (row.seq === undefined ? [] : [row.seq])));
+    await this.db.history.add({ ...entry, at: this.env.now(), undone: 0 });
+  }
+
+  private async tableRow(tableId: string): Promise<TableRow> {
+    const row = await this.db.tableDefs.get(tableId);
+    if (row === undefined || row.deletedAt !== undefined)
+      throw new TableEditError('edits.tableMissing', `Not found: table ${tableId}`);
+    return row;
+  }
+
+  private async liveRows(tableId: string): Promise<RecordRow[]> {
+    return this.db.records
+      .where('[tableId+deleted+id]')
+      .between([tableId, 0, Dexie.minKey], [tableId, 0, Dexie.maxKey])
+      .toArray();
+  }
+
+  private validated(table: Table, context: EditContext): Table {
+    const parsed = TableSchema.safeParse(table);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new TableEditError('edits.invalidTable', `Invalid table: ${issue?.message ?? 'unknown'}`, {
+        path: issue?.path.join('.') ?? '',
+      });
+    }
+    const ids = new Set<string>();
+    for (const field of parsed.data.fields) {
+      if (ids.has(field.id)) throw new TableEditError('edits.duplicateField', `Duplicate field id ${field.id}`);
+      ids.add(field.id);
+    }
+    const prepared = prepareComputedFields(parsed.data.fields, { now: this.env.now, timeZone: context.timeZone });
+    if (!prepared.ok && prepared.error.kind === 'cycle')
+      throw new TableEditError('edits.cycle', prepared.error.message, { cycle: prepared.error.cycle });
+    return parsed.data;
+  }
+
+  /** Computes a record's formula and tier values (only those that differ from `values`). */
+  private computer(
+    fields: readonly Field[],
+    context: EditContext,
+  ): (id: string, values: Readonly<Record<string, JsonValue>>) => Record<string, JsonValue> {
+    const now = this.env.now();
+    const prepared = prepareComputedFields(fields, { now: () => now, timeZone: context.timeZone });
+    if (!prepared.ok) return () => ({});
+    return (id, values) => prepared.value.evaluateRange([{ id, values }], { from: 0, to: 1 })[0]?.changes ?? {};
+  }
+
+  /**
+   * Reserves `count` numbers for each auto-number field (counter rows advance in this transaction) and returns the
+   * values of the `at`-th new record.
+   */
+  private async numbering(
+    tableId: string,
+    fields: readonly Field[],
+    now: number,
+    context: EditContext,
+    count: number,
+  ): Promise<(at: number) => Record<string, JsonValue>> {
+    const numbered = fields.filter((field): field is AutoNumberField => field.kind === 'autoNumber');
+    const starts = await Promise.all(
+      numbered.map(async (field) => {
+        const period = autoNumberPeriod(field, now, context.timeZone);
+        const key = autoNumberKey(tableId, field, period);
+        const last = (await this.db.sequences.get(key))?.value ?? 0;
+        await this.db.sequences.put({ key, tableId, value: last + count });
+        return { field, period, first: last + 1 };
+      }),
+    );
+    return (at) =>
+      Object.fromEntries(
+        starts.map(({ field, period, first }) => [field.id, formatAutoNumber(field, period, first + at)]),
+      );
+  }
+}
+
+/** The definition part of a stored table row (without app, order and schema version). */
+function stripRow(row: TableRow): Table {
+  const { appId: _appId, order: _order, schemaVersion: _schemaVersion, ...table } = row;
+  return table;
+}
+
+/** Fields whose kind changed between two versions of a table, as [before, after] pairs. */
+function kindChanges(before: readonly Field[], after: readonly Field[]): [Field, Field][] {
+  const old = new Map(before.map((field) => [field.id, field]));
+  return after.flatMap((field): [Field, Field][] => {
+    const previous = old.get(field.id);
+    return previous && previous.kind !== field.kind && !COMPUTED_FIELD_KINDS.includes(field.kind)
+      ? [[previous, field]]
+      : [];
+  });
+}
+
+/** A select field with `added` appended to its options (colours taken in turn); other kinds as they are. */
+function withNewOptions(field: Field, added: readonly NewOption[]): Field {
+  if ((field.kind !== 'singleSelect' && field.kind !== 'multiSelect') || added.length === 0) return field;
+  const options = [
+    ...field.options,
+    ...added.map((option, at) => ({
+      ...option,
+      color: OPTION_COLORS[(field.options.length + at) % OPTION_COLORS.length] ?? 'gray',
+    })),
+  ];
+  return { ...field, options };
+}
+
+/** The values a person may set: computed fields are left out. Unknown field ids are kept (a later undo may need them). */
+function writableValues(
+  fields: readonly Field[],
+  values: Readonly<Record<string, JsonValue>>,
+): Record<string, JsonValue> {
+  const computed = new Set(
+    fields.filter((field) => COMPUTED_FIELD_KINDS.includes(field.kind)).map((field) => field.id),
+  );
+  return Object.fromEntries(Object.entries(values).filter(([fieldId]) => !computed.has(fieldId)));
+}
