@@ -2,6 +2,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createStorage } from '../storage';
+import { createImporter } from '../runtime/importer';
+import { createTableQueries } from '../runtime/table-queries';
+import { provideImportService } from '../stores/import-store';
+import { provideTableQueryService } from '../stores/query-store';
+import { connectTableStore } from '../stores/table-store';
 import { connectWorkspaceStore } from '../stores/workspace-store';
 import { App } from './app';
 import { initI18n } from './i18n';
@@ -12,6 +17,11 @@ async function start(): Promise<void> {
   const i18n = await initI18n();
   const storage = createStorage();
   await connectWorkspaceStore(storage, i18n.t('workspace.defaultName'));
+  connectTableStore(storage);
+  provideTableQueryService(
+    createTableQueries({ dbName: storage.connection.db.name, locale: () => i18n.language }),
+  );
+  provideImportService(createImporter(undefined, { dbName: storage.connection.db.name }));
   registerServiceWorker();
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root element');

@@ -4,7 +4,6 @@
 import Dexie from 'dexie';
 import {
   autoNumberKey,
-  autoNumberPeriod,
   convertValue,
   COMPUTED_FIELD_KINDS,
   formatAutoNumber,
@@ -12,6 +11,7 @@ import {
   previewConversion,
   TableSchema,
   type AutoNumberField,
+  type ComputedRecord,
   type ConversionPreview,
   type DataRecord,
   type Field,
@@ -23,6 +23,7 @@ import {
 import type { LiucunDatabase } from './database';
 import type { Environment } from './definitions';
 import { fromRecordRow, type HistoryRow, type RecordChangeRow, type RecordRow, type TableRow } from './rows';
+import { StorageError } from './errors';
 import { readTransaction, writeTransaction } from './write';
 
 /** How many undo steps a table keeps; older ones are dropped. */
@@ -52,6 +53,17 @@ export interface ReplayResult extends EditLabel {
   readonly records: readonly DataRecord[];
 }
 
+export interface RecordHistoryEntry extends EditLabel {
+  readonly at: number;
+  readonly created: boolean;
+  readonly deleted: boolean;
+  readonly fields: readonly {
+    readonly fieldId: string;
+    readonly before: JsonValue;
+    readonly after: JsonValue;
+  }[];
+}
+
 export class TableEditError extends Error {
   override readonly name = 'TableEditError';
   constructor(
@@ -64,8 +76,24 @@ export class TableEditError extends Error {
   }
 }
 
+/** A write transaction whose refusals (TableEditError) reach the caller as themselves, not as storage failures. */
+async function editTransaction<T>(
+  db: LiucunDatabase,
+  tables: Parameters<typeof writeTransaction>[1],
+  work: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await writeTransaction(db, tables, work);
+  } catch (error) {
+    if (error instanceof StorageError && error.cause instanceof TableEditError) throw error.cause;
+    throw error;
+  }
+}
+
 function isBlank(value: unknown): boolean {
-  return value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+  return (
+    value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
+  );
 }
 
 export class TableEditsRepository {
@@ -88,7 +116,7 @@ export class TableEditsRepository {
     context: EditContext,
   ): Promise<TableRow> {
     const { db } = this;
-    return writeTransaction(db, [db.tableDefs, db.records, db.history], async () => {
+    return editTransaction(db, [db.tableDefs, db.records, db.history], async () => {
       const row = await this.tableRow(tableId);
       let next = this.validated(change(stripRow(row)), context);
       const converted = kindChanges(row.fields, next.fields);
@@ -146,14 +174,20 @@ export class TableEditsRepository {
    * What changing `from` into `to` would do to the stored values (how many convert, which do not), without doing it.
    * Reads every live record of the table, in one read transaction.
    */
-  async previewKindChange(tableId: string, from: Field, to: Field, context: EditContext): Promise<ConversionPreview> {
+  async previewKindChange(
+    tableId: string,
+    from: Field,
+    to: Field,
+    context: EditContext,
+  ): Promise<ConversionPreview> {
     return readTransaction(this.db, [this.db.records], async () => {
       const rows = await this.liveRows(tableId);
       return previewConversion(
         from,
         to,
         rows.map((row): [string, unknown] => [row.id, row.values[from.id]]),
-        { timeZone: context.timeZone, createOptions: false },
+        // As the change itself does: names that are not options yet become options (listed in newOptions).
+        { timeZone: context.timeZone, createOptions: true },
       );
     });
   }
@@ -168,7 +202,7 @@ export class TableEditsRepository {
     context: EditContext,
   ): Promise<DataRecord[]> {
     const { db } = this;
-    return writeTransaction(db, [db.tableDefs, db.records, db.history, db.sequences], async () => {
+    return editTransaction(db, [db.tableDefs, db.records, db.history, db.sequences], async () => {
       const table = await this.tableRow(tableId);
       const now = this.env.now();
       const compute = this.computer(table.fields, context);
@@ -180,7 +214,7 @@ export class TableEditsRepository {
         return {
           id,
           tableId,
-          values: { ...numbered, ...compute(id, numbered) },
+          values: { ...numbered, ...compute({ id, values: numbered, createdAt: now, updatedAt: now }) },
           createdAt: now,
           updatedAt: now,
           version: 1,
@@ -208,7 +242,7 @@ export class TableEditsRepository {
     context: EditContext,
   ): Promise<DataRecord[]> {
     const { db } = this;
-    return writeTransaction(db, [db.tableDefs, db.records, db.history], async () => {
+    return editTransaction(db, [db.tableDefs, db.records, db.history], async () => {
       const table = await this.tableRow(tableId);
       const compute = this.computer(table.fields, context);
       const rows = await db.records.bulkGet(changes.map((change): [string, string] => [tableId, change.id]));
@@ -218,7 +252,10 @@ export class TableEditsRepository {
         const row = rows[at];
         if (row === undefined || row.deleted === 1) return;
         const merged = { ...row.values, ...writableValues(table.fields, change.values) };
-        const values = { ...merged, ...compute(row.id, merged) };
+        const values = {
+          ...merged,
+          ...compute({ id: row.id, values: merged, createdAt: row.createdAt, updatedAt: now }),
+        };
         const after: RecordRow = { ...row, values, updatedAt: now, version: row.version + 1 };
         recordChanges.push({ id: row.id, before: row, after });
       });
@@ -254,6 +291,36 @@ export class TableEditsRepository {
     });
   }
 
+  /** The changes to one record still in the table's history, newest first (what the record drawer lists). */
+  async recordHistory(tableId: string, recordId: string): Promise<RecordHistoryEntry[]> {
+    return readTransaction(this.db, [this.db.history], async () => {
+      const { done } = await this.stacks(tableId);
+      return done.reverse().flatMap((row): RecordHistoryEntry[] => {
+        const change = row.records.find((candidate) => candidate.id === recordId);
+        if (!change) return [];
+        const before = change.before?.values ?? {};
+        const after = change.after?.values ?? {};
+        const fieldIds = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+          (fieldId) => JSON.stringify(before[fieldId] ?? null) !== JSON.stringify(after[fieldId] ?? null),
+        );
+        return [
+          {
+            at: row.at,
+            label: row.label,
+            ...(row.params ? { params: row.params } : {}),
+            created: change.before === undefined,
+            deleted: change.after?.deleted === 1,
+            fields: fieldIds.map((fieldId) => ({
+              fieldId,
+              before: before[fieldId] ?? null,
+              after: after[fieldId] ?? null,
+            })),
+          },
+        ];
+      });
+    });
+  }
+
   // ── Undo / redo ───────────────────────────────────────────────────────────────────────────────────────────
 
   async historyState(tableId: string): Promise<HistoryState> {
@@ -277,7 +344,7 @@ export class TableEditsRepository {
 
   private async replay(tableId: string, direction: 'undo' | 'redo'): Promise<ReplayResult | undefined> {
     const { db } = this;
-    return writeTransaction(db, [db.tableDefs, db.records, db.history], async () => {
+    return editTransaction(db, [db.tableDefs, db.records, db.history], async () => {
       const { done, undone } = await this.stacks(tableId);
       const entry = direction === 'undo' ? done.at(-1) : undone[0];
       if (entry?.seq === undefined) return undefined;
@@ -290,7 +357,9 @@ export class TableEditsRepository {
         await db.tableDefs.put(restored);
         table = stripRow(restored);
       }
-      const current = await db.records.bulkGet(entry.records.map((change): [string, string] => [tableId, change.id]));
+      const current = await db.records.bulkGet(
+        entry.records.map((change): [string, string] => [tableId, change.id]),
+      );
       const written: RecordRow[] = entry.records.flatMap((change, at): RecordRow[] => {
         const target = direction === 'undo' ? change.before : change.after;
         const other = direction === 'undo' ? change.after : change.before;
@@ -355,29 +424,33 @@ export class TableEditsRepository {
     }
     const ids = new Set<string>();
     for (const field of parsed.data.fields) {
-      if (ids.has(field.id)) throw new TableEditError('edits.duplicateField', `Duplicate field id ${field.id}`);
+      if (ids.has(field.id))
+        throw new TableEditError('edits.duplicateField', `Duplicate field id ${field.id}`);
       ids.add(field.id);
     }
-    const prepared = prepareComputedFields(parsed.data.fields, { now: this.env.now, timeZone: context.timeZone });
+    const prepared = prepareComputedFields(parsed.data.fields, {
+      now: this.env.now,
+      timeZone: context.timeZone,
+    });
     if (!prepared.ok && prepared.error.kind === 'cycle')
       throw new TableEditError('edits.cycle', prepared.error.message, { cycle: prepared.error.cycle });
     return parsed.data;
   }
 
-  /** Computes a record's formula and tier values (only those that differ from `values`). */
+  /** Computes a record's formula and tier values (only those that differ from what it holds). */
   private computer(
     fields: readonly Field[],
     context: EditContext,
-  ): (id: string, values: Readonly<Record<string, JsonValue>>) => Record<string, JsonValue> {
+  ): (record: ComputedRecord) => Record<string, JsonValue> {
     const now = this.env.now();
     const prepared = prepareComputedFields(fields, { now: () => now, timeZone: context.timeZone });
     if (!prepared.ok) return () => ({});
-    return (id, values) => prepared.value.evaluateRange([{ id, values }], { from: 0, to: 1 })[0]?.changes ?? {};
+    return (record) => prepared.value.evaluateRange([record], { from: 0, to: 1 })[0]?.changes ?? {};
   }
 
   /**
    * Reserves `count` numbers for each auto-number field (counter rows advance in this transaction) and returns the
-   * values of the `at`-th new record.
+   * values of the `at`-th new record, all created at `now`.
    */
   private async numbering(
     tableId: string,
@@ -389,16 +462,18 @@ export class TableEditsRepository {
     const numbered = fields.filter((field): field is AutoNumberField => field.kind === 'autoNumber');
     const starts = await Promise.all(
       numbered.map(async (field) => {
-        const period = autoNumberPeriod(field, now, context.timeZone);
-        const key = autoNumberKey(tableId, field, period);
+        const key = autoNumberKey(tableId, field, now, context.timeZone);
         const last = (await this.db.sequences.get(key))?.value ?? 0;
         await this.db.sequences.put({ key, tableId, value: last + count });
-        return { field, period, first: last + 1 };
+        return { field, first: last + 1 };
       }),
     );
     return (at) =>
       Object.fromEntries(
-        starts.map(({ field, period, first }) => [field.id, formatAutoNumber(field, period, first + at)]),
+        starts.map(({ field, first }) => [
+          field.id,
+          formatAutoNumber(field, first + at, now, context.timeZone),
+        ]),
       );
   }
 }

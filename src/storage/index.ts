@@ -51,6 +51,7 @@ export {
   type EditContext,
   type EditLabel,
   type HistoryState,
+  type RecordHistoryEntry,
   type ReplayResult,
 } from './edits';
 export type { TrashEntry, WorkspaceSnapshot } from './observe';

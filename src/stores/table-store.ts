@@ -4,16 +4,22 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { ConversionPreview, DataRecord, Field, JsonValue, Table } from '../engine';
-import type { EditLabel, HistoryState, ReplayResult, Storage } from '../storage';
+import type { EditLabel, HistoryState, RecordHistoryEntry, ReplayResult, Storage } from '../storage';
 import { classifyStorageError, TableEditError } from '../storage';
 import { noticesStore } from './notices-store';
 
-export type { EditLabel, HistoryState } from '../storage';
+export type { EditLabel, HistoryState, RecordHistoryEntry } from '../storage';
 
 /** What changed in a table, for the views that show it. */
 export type TableChange =
-  | { readonly kind: 'records'; readonly records: readonly DataRecord[]; readonly removedIds: readonly string[] }
-  | { readonly kind: 'definition'; readonly table: Table; readonly recompute: boolean };
+  | {
+      readonly kind: 'records';
+      readonly records: readonly DataRecord[];
+      readonly removedIds: readonly string[];
+    }
+  | { readonly kind: 'definition'; readonly table: Table; readonly recompute: boolean }
+  /** Many records changed at once (an import, recomputed formulas): views re-read what they show. */
+  | { readonly kind: 'reload' };
 
 type ChangeListener = (change: TableChange) => void;
 
@@ -29,13 +35,21 @@ export interface TableState {
 
 export interface TableActions {
   /** Applies a definition change; false (and a message shown) when it was refused or failed. */
-  readonly changeTable: (tableId: string, change: (table: Table) => Table, label: EditLabel) => Promise<boolean>;
+  readonly changeTable: (
+    tableId: string,
+    change: (table: Table) => Table,
+    label: EditLabel,
+  ) => Promise<boolean>;
   readonly addField: (tableId: string, field: Field, index?: number) => Promise<boolean>;
   /** Replaces the field with the same id (a kind change converts the stored values; undo restores them). */
   readonly saveField: (tableId: string, field: Field) => Promise<boolean>;
   readonly moveField: (tableId: string, fieldId: string, toIndex: number) => Promise<boolean>;
   readonly deleteField: (tableId: string, fieldId: string) => Promise<boolean>;
-  readonly previewKindChange: (tableId: string, from: Field, to: Field) => Promise<ConversionPreview | undefined>;
+  readonly previewKindChange: (
+    tableId: string,
+    from: Field,
+    to: Field,
+  ) => Promise<ConversionPreview | undefined>;
   readonly addRecords: (
     tableId: string,
     values: readonly Record<string, JsonValue>[],
@@ -51,6 +65,9 @@ export interface TableActions {
   /** Live records in creation order, `offset … offset+limit`: the unsorted view's window. */
   readonly readWindow: (tableId: string, offset: number, limit: number) => Promise<DataRecord[]>;
   readonly countRecords: (tableId: string) => Promise<number>;
+  readonly recordHistory: (tableId: string, recordId: string) => Promise<RecordHistoryEntry[]>;
+  /** Tells the table's listeners about a change made elsewhere (an import, a recompute in the worker). */
+  readonly notify: (tableId: string, change: TableChange) => void;
   readonly undo: (tableId: string) => Promise<void>;
   readonly redo: (tableId: string) => Promise<void>;
   readonly refreshHistory: (tableId: string) => Promise<void>;
@@ -70,8 +87,17 @@ function context() {
   return { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
 }
 
+const globalListeners = new Set<(tableId: string, change: TableChange) => void>();
+
 function emit(tableId: string, change: TableChange): void {
+  for (const listener of globalListeners) listener(tableId, change);
   for (const listener of listeners.get(tableId) ?? []) listener(change);
+}
+
+/** Hears the changes of every table, before the table's own listeners (the query worker bridge uses this). */
+export function subscribeAllTables(listener: (tableId: string, change: TableChange) => void): () => void {
+  globalListeners.add(listener);
+  return () => globalListeners.delete(listener);
 }
 
 /** Tells the user why a write failed: a refused edit by its own message, a storage failure by its kind. */
@@ -147,7 +173,7 @@ export const tableStore = createStore<TableState & TableActions>()((set, get) =>
     return true;
   };
 
-  const afterReplay = (tableId: string, result: ReplayResult): void => {
+  const afterReplay = (tableId: string, result: ReplayResult, direction: 'undo' | 'redo'): void => {
     if (result.table)
       emit(tableId, { kind: 'definition', table: result.table, recompute: result.definitionChanged });
     if (result.records.length > 0)
@@ -156,7 +182,7 @@ export const tableStore = createStore<TableState & TableActions>()((set, get) =>
         records: result.records.filter((record) => !record.deleted),
         removedIds: result.records.filter((record) => record.deleted).map((record) => record.id),
       });
-    noticesStore.getState().toast('info', 'history.replayed', { action: result.label });
+    noticesStore.getState().toast('info', direction === 'undo' ? 'history.undone' : 'history.redone');
   };
 
   return {
@@ -234,7 +260,10 @@ export const tableStore = createStore<TableState & TableActions>()((set, get) =>
     },
     deleteRecords: async (tableId, ids) => {
       const count = await attempt((s) =>
-        s.edits.deleteRecords(tableId, ids, { label: 'history.deleteRecords', params: { count: ids.length } }),
+        s.edits.deleteRecords(tableId, ids, {
+          label: 'history.deleteRecords',
+          params: { count: ids.length },
+        }),
       );
       if (count !== undefined) {
         emit(tableId, { kind: 'records', records: [], removedIds: ids });
@@ -246,14 +275,17 @@ export const tableStore = createStore<TableState & TableActions>()((set, get) =>
     readWindow: async (tableId, offset, limit) =>
       (await attempt((s) => s.records.readWindow(tableId, offset, limit))) ?? [],
     countRecords: async (tableId) => (await attempt((s) => s.records.countRecords(tableId))) ?? 0,
+    recordHistory: async (tableId, recordId) =>
+      (await attempt((s) => s.edits.recordHistory(tableId, recordId))) ?? [],
+    notify: emit,
     undo: async (tableId) => {
       const result = await attempt((s) => s.edits.undo(tableId));
-      if (result) afterReplay(tableId, result);
+      if (result) afterReplay(tableId, result, 'undo');
       await get().refreshHistory(tableId);
     },
     redo: async (tableId) => {
       const result = await attempt((s) => s.edits.redo(tableId));
-      if (result) afterReplay(tableId, result);
+      if (result) afterReplay(tableId, result, 'redo');
       await get().refreshHistory(tableId);
     },
     refreshHistory: refresh,

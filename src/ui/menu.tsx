@@ -10,9 +10,11 @@ export interface MenuItem {
 export interface MenuProps {
   readonly label: string;
   readonly items: readonly MenuItem[];
+  /** Shows the label as the button's text (a toolbar menu) instead of the ⋯ of a row menu. */
+  readonly showLabel?: boolean;
 }
 
-export function Menu({ label, items }: MenuProps) {
+export function Menu({ label, items, showLabel = false }: MenuProps) {
   const [open, setOpen] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
@@ -37,14 +39,14 @@ export function Menu({ label, items }: MenuProps) {
     <div className="menu" ref={rootRef}>
       <button
         type="button"
-        className="btn btn-quiet btn-icon"
-        aria-label={label}
+        className={showLabel ? 'btn btn-secondary btn-small' : 'btn btn-quiet btn-icon'}
+        aria-label={showLabel ? undefined : label}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
         onClick={() => setOpen((value) => !value)}
       >
-        ⋯
+        {showLabel ? `${label} ▾` : '⋯'}
       </button>
       {open ? (
         <div className="menu-popover" role="menu" id={menuId}>

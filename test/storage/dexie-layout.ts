@@ -12,3 +12,11 @@ export const STORES_V2 = {
 
 /** Database version 1 used the same stores; only the rows inside were of definition schema 1. */
 export const STORES_V1 = STORES_V2;
+
+/** Database version 3 added the undo log, auto-number counters and attachment blobs. */
+export const STORES_V3 = {
+  ...STORES_V2,
+  history: '++seq, [tableId+seq]',
+  sequences: 'key',
+  blobs: 'id, tableId',
+} as const;

@@ -3,13 +3,13 @@
 import Dexie from 'dexie';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { StorageError, classifyStorageError, type ConnectionState } from '../../src/storage';
-import { STORES_V2 } from './dexie-layout';
+import { STORES_V3 } from './dexie-layout';
 import { databaseName, openTestStorage, testStorage } from './support';
 
-/** Opens the database as a newer build would: version 3, one more store. Fails if the upgrade stays blocked. */
+/** Opens the database as a newer build would: version 4, one more store. Fails if the upgrade stays blocked. */
 async function openAsNewerBuild(name: string): Promise<Dexie> {
   const newer = new Dexie(name);
-  newer.version(3).stores({ ...STORES_V2, outbox: 'id' });
+  newer.version(4).stores({ ...STORES_V3, outbox: 'id' });
   onTestFinished(() => newer.close());
   let timer: ReturnType<typeof setTimeout> | undefined;
   const blocked = new Promise<never>((_, reject) => {
@@ -33,7 +33,7 @@ describe('when another tab upgrades the database', () => {
 
     const newer = await openAsNewerBuild(name);
 
-    expect(newer.verno).toBe(3);
+    expect(newer.verno).toBe(4);
     expect(newer.tables.map((table) => table.name)).toContain('outbox');
     expect(await newer.table('apps').count()).toBe(1);
     expect(states).toEqual(['stale']);
@@ -83,7 +83,7 @@ describe('when the database on disk is newer than this code', () => {
   it('refuses writes that would open the database implicitly, leaving its data alone', async () => {
     const name = databaseName();
     const newer = await openAsNewerBuild(name);
-    await newer.table('apps').add({ id: 'app-new', name: 'Written by v3' });
+    await newer.table('apps').add({ id: 'app-new', name: 'Written by v4' });
     newer.close();
     const { storage } = testStorage({ name });
 
@@ -95,6 +95,6 @@ describe('when the database on disk is newer than this code', () => {
 
     expect(storage.connection.current).toBe('stale');
     const reopened = await openAsNewerBuild(name);
-    expect(await reopened.table('apps').toArray()).toEqual([{ id: 'app-new', name: 'Written by v3' }]);
+    expect(await reopened.table('apps').toArray()).toEqual([{ id: 'app-new', name: 'Written by v4' }]);
   });
 });

@@ -4,6 +4,7 @@ export * from './automation';
 export * from './clone';
 export * from './common';
 export * from './dashboard';
+export * from './field-defaults';
 export * from './fields';
 export * from './form';
 export * from './json-schema';

@@ -1,27 +1,54 @@
-// Auto-number (Jiandaoyun's 流水号): prefix + the creation day's date part + a zero-padded sequence, e.g. KH-20261122-0007.
-// The counter itself lives in storage; here is only what it counts under and how a number is written.
-import type { AutoNumberField } from '../model/fields';
+// Auto-number values (流水号): prefix + the record's creation date + a zero-padded sequence, e.g. KH-20261122-0007.
+// Pure formatting and counter keys; storage keeps the counters and advances them in the transaction that adds records.
+import type { AutoNumberField } from '../model';
 import { wallMs } from './support';
 
-/** The date part of a record created at `createdAt` (instant ms), in `timeZone`; '' when the field has none. */
-export function autoNumberPeriod(field: Pick<AutoNumberField, 'dateFormat'>, createdAt: number, timeZone: string): string {
+function pad(value: number, width: number): string {
+  return String(value).padStart(width, '0');
+}
+
+/** The date part of an auto number for a record created at `createdAt`, in `timeZone` ('' for dateFormat 'none'). */
+export function autoNumberPeriod(
+  field: Pick<AutoNumberField, 'dateFormat'>,
+  createdAt: number,
+  timeZone = 'UTC',
+): string {
   if (field.dateFormat === 'none') return '';
-  const iso = new Date(wallMs(createdAt, timeZone)).toISOString(); // wall time as UTC fields: 2026-11-22T…
-  const year = iso.slice(0, 4);
-  const month = iso.slice(5, 7);
-  const day = iso.slice(8, 10);
-  if (field.dateFormat === 'yyyy') return year;
-  if (field.dateFormat === 'yyyyMM') return year + month;
-  return year + month + day;
+  const wall = new Date(wallMs(createdAt, timeZone));
+  const year = pad(wall.getUTCFullYear(), 4);
+  const month = pad(wall.getUTCMonth() + 1, 2);
+  const day = pad(wall.getUTCDate(), 2);
+  switch (field.dateFormat) {
+    case 'yyyy':
+      return year;
+    case 'yyyyMM':
+      return year + month;
+    case 'yyyyMMdd':
+      return year + month + day;
+  }
 }
 
-/** The counter key: one sequence per field, or one per period when the field restarts with the date. */
-export function autoNumberKey(tableId: string, field: AutoNumberField, period: string): string {
-  return field.resetWithDate === true && period !== '' ? `${tableId}/${field.id}/${period}` : `${tableId}/${field.id}`;
+/**
+ * The counter key of an auto-number field: `tableId/fieldId`, plus `/period` when the sequence restarts with each
+ * new date part (so each day, month or year counts from 1).
+ */
+export function autoNumberKey(
+  tableId: string,
+  field: Pick<AutoNumberField, 'id' | 'dateFormat' | 'resetWithDate'>,
+  createdAt: number,
+  timeZone = 'UTC',
+): string {
+  const period = field.resetWithDate === true ? autoNumberPeriod(field, createdAt, timeZone) : '';
+  return period === '' ? `${tableId}/${field.id}` : `${tableId}/${field.id}/${period}`;
 }
 
-/** The text of number `sequence`: prefix, date part and a hyphen, digits (zero-padded, never cut when the sequence outgrows them). */
-export function formatAutoNumber(field: AutoNumberField, period: string, sequence: number): string {
-  const digits = String(sequence).padStart(field.digits, '0');
-  return `${field.prefix ?? ''}${period === '' ? '' : `${period}-`}${digits}`;
+/** The text of sequence number `sequence` (1-based): prefix, date part and a hyphen, digits (never cut short). */
+export function formatAutoNumber(
+  field: Pick<AutoNumberField, 'prefix' | 'dateFormat' | 'digits'>,
+  sequence: number,
+  createdAt: number,
+  timeZone = 'UTC',
+): string {
+  const period = autoNumberPeriod(field, createdAt, timeZone);
+  return `${field.prefix ?? ''}${period === '' ? '' : `${period}-`}${pad(sequence, field.digits)}`;
 }

@@ -1,0 +1,72 @@
+// The page's side of querying tables: one table worker holds the table the user has open; it learns of every write
+// (from the table store's change feed) before the next query, and recomputes formula and tier fields after their
+// definitions change. Implements the query store's service.
+import type { Table } from '../engine';
+import { queryStore, type RecomputeOutcome, type TableQueryService } from '../stores/query-store';
+import { subscribeAllTables, tableStore } from '../stores/table-store';
+import { createTableQuery, type TableQueryService as WorkerBridge } from './table-query';
+
+export interface TableQueriesOptions {
+  readonly dbName: string;
+  readonly locale: () => string;
+  readonly createBridge?: () => WorkerBridge;
+}
+
+export interface TableQueries extends TableQueryService {
+  readonly dispose: () => void;
+}
+
+export function createTableQueries(options: TableQueriesOptions): TableQueries {
+  const bridge = (options.createBridge ?? (() => createTableQuery()))();
+  let openTableId: string | undefined;
+  let opening: Promise<unknown> | undefined;
+  const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+  const ensureOpen = async (table: Table, reopen = false): Promise<void> => {
+    if (openTableId !== table.id || reopen || !opening) {
+      openTableId = table.id;
+      opening = bridge.open(options.dbName, table, {
+        now: Date.now(),
+        timeZone: timeZone(),
+        locale: options.locale(),
+      });
+    }
+    try {
+      await opening;
+    } catch (error) {
+      opening = undefined;
+      throw error;
+    }
+  };
+
+  const recompute = async (table: Table, fieldIds?: readonly string[]): Promise<RecomputeOutcome> => {
+    await ensureOpen(table);
+    bridge.setTable(table);
+    const result = await bridge.recompute(fieldIds, { now: Date.now() });
+    if (result.changed > 0) tableStore.getState().notify(table.id, { kind: 'reload' });
+    return result;
+  };
+
+  const stop = subscribeAllTables((tableId, change) => {
+    if (change.kind === 'definition') {
+      if (tableId === openTableId) bridge.setTable(change.table);
+      if (change.recompute) void queryStore.getState().recompute(change.table);
+      return;
+    }
+    if (tableId !== openTableId) return;
+    if (change.kind === 'records') bridge.applyChanges(change.records, change.removedIds);
+    else opening = undefined; // 'reload': read the table again before the next query
+  });
+
+  return {
+    query: async (table, query) => {
+      await ensureOpen(table);
+      return bridge.query({ ...query, now: Date.now() });
+    },
+    recompute,
+    dispose: () => {
+      stop();
+      bridge.close();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+// Whole-table reads and computed-value writes for the table worker: every live record of a table in chunks (each its
+// own short read transaction, so no transaction stays open while the worker digests a chunk), and computed values
+// merged into stored records in one transaction.
+import Dexie from 'dexie';
+import type { DataRecord, JsonValue } from '../engine';
+import type { LiucunDatabase } from './database';
+import type { Environment } from './definitions';
+import { fromRecordRow, type RecordRow } from './rows';
+import { readTransaction, writeTransaction } from './write';
+
+export const DEFAULT_SCAN_CHUNK_SIZE = 5_000;
+
+/** Computed values of one record, by field id. */
+export interface ComputedChange {
+  readonly id: string;
+  readonly values: Readonly<Record<string, JsonValue>>;
+}
+
+export class ScanRepository {
+  constructor(
+    private readonly db: LiucunDatabase,
+    // The repositories' common shape; a computed refresh takes no time stamp or new id (see writeComputed).
+    _env: Environment,
+  ) {}
+
+  /**
+   * Reads the live records of `tableId` in creation order, `chunkSize` at a time, handing each chunk to `onChunk`
+   * (awaited before the next read). Chunks continue after the last key read, so a record added meanwhile behind the
+   * last chunk is read too and none is read twice. Resolves with the number of records read.
+   */
+  async readAll(
+    tableId: string,
+    onChunk: (records: DataRecord[]) => void | Promise<void>,
+    chunkSize = DEFAULT_SCAN_CHUNK_SIZE,
+  ): Promise<number> {
+    const { db } = this;
+    const limit = Math.max(1, Math.floor(chunkSize));
+    let lastId: string | undefined;
+    let read = 0;
+    for (;;) {
+      const after = lastId;
+      const rows = await readTransaction(db, [db.records], () =>
+        db.records
+          .where('[tableId+deleted+id]')
+          .between(
+            [tableId, 0, after ?? Dexie.minKey],
+            [tableId, 0, Dexie.maxKey],
+            // The first chunk includes its lower bound; later ones start after the last id read.
+            after === undefined,
+            true,
+          )
+          .limit(limit)
+          .toArray(),
+      );
+      if (rows.length === 0) return read;
+      read += rows.length;
+      lastId = rows[rows.length - 1]?.id;
+      await onChunk(rows.map(fromRecordRow));
+      if (rows.length < limit) return read;
+    }
+  }
+
+  /**
+   * Merges computed values into stored records in one read-write transaction: all are written or none. A refresh of
+   * computed values is no edit by a person, so `updatedAt` and `version` stay as they are (the change feed and undo
+   * history are about edits). Records deleted or missing meanwhile are skipped. Returns how many were written.
+   */
+  async writeComputed(tableId: string, changes: readonly ComputedChange[]): Promise<number> {
+    if (changes.length === 0) return 0;
+    const { db } = this;
+    return writeTransaction(db, [db.records], async () => {
+      const rows = await db.records.bulkGet(changes.map((change): [string, string] => [tableId, change.id]));
+      const updated: RecordRow[] = [];
+      rows.forEach((row, index) => {
+        const change = changes[index];
+        if (row === undefined || row.deleted === 1 || change === undefined) return;
+        updated.push({ ...row, values: { ...row.values, ...change.values } });
+      });
+      await db.records.bulkPut(updated);
+      return updated.length;
+    });
+  }
+}
