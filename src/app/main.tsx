@@ -6,6 +6,8 @@ import { createImporter } from '../runtime/importer';
 import { createTableQueries } from '../runtime/table-queries';
 import { provideImportService } from '../stores/import-store';
 import { provideTableQueryService } from '../stores/query-store';
+import { connectAttachmentStore } from '../stores/attachment-store';
+import { connectLinkStore } from '../stores/link-store';
 import { connectTableStore } from '../stores/table-store';
 import { connectWorkspaceStore } from '../stores/workspace-store';
 import { App } from './app';
@@ -18,6 +20,8 @@ async function start(): Promise<void> {
   const storage = createStorage();
   await connectWorkspaceStore(storage, i18n.t('workspace.defaultName'));
   connectTableStore(storage);
+  connectLinkStore(storage);
+  connectAttachmentStore(storage, { locale: () => i18n.language });
   provideTableQueryService(
     createTableQueries({ dbName: storage.connection.db.name, locale: () => i18n.language }),
   );

@@ -137,7 +137,7 @@ export class DefinitionsRepository {
   /** Deletes an app from the trash for good: its definitions and all records of its tables. */
   async purgeApp(appId: string): Promise<void> {
     const { db } = this;
-    await writeTransaction(db, [...this.definitionTables, db.records], async () => {
+    await writeTransaction(db, [...this.definitionTables, ...this.recordStores], async () => {
       const tables = await db.tableDefs.where('appId').equals(appId).toArray();
       for (const table of tables) await this.deleteRecordsOf(table.id);
       await Promise.all([
@@ -233,7 +233,7 @@ export class DefinitionsRepository {
 
   async purgeTable(tableId: string): Promise<void> {
     const { db } = this;
-    await writeTransaction(db, [db.tableDefs, db.records], async () => {
+    await writeTransaction(db, [db.tableDefs, ...this.recordStores], async () => {
       await this.deleteRecordsOf(tableId);
       await db.tableDefs.delete(tableId);
     });
@@ -242,7 +242,7 @@ export class DefinitionsRepository {
   /** Deletes everything in the trash for good. */
   async emptyTrash(): Promise<void> {
     const { db } = this;
-    await writeTransaction(db, [...this.definitionTables, db.records], async () => {
+    await writeTransaction(db, [...this.definitionTables, ...this.recordStores], async () => {
       const apps = (await db.apps.toArray()).filter((app) => app.deletedAt !== undefined);
       for (const app of apps) await this.purgeApp(app.id);
       const tables = (await db.tableDefs.toArray()).filter((table) => table.deletedAt !== undefined);
@@ -274,11 +274,22 @@ export class DefinitionsRepository {
     await db.dashboards.bulkPut(rows.dashboards);
   }
 
+  /** Deletes a purged table's records with its attachment files, undo log and auto-number counters. */
   private async deleteRecordsOf(tableId: string): Promise<void> {
-    await this.db.records
-      .where('[tableId+id]')
+    const { db } = this;
+    await db.records.where('[tableId+id]').between([tableId, Dexie.minKey], [tableId, Dexie.maxKey]).delete();
+    await db.blobs.where('tableId').equals(tableId).delete();
+    await db.history
+      .where('[tableId+seq]')
       .between([tableId, Dexie.minKey], [tableId, Dexie.maxKey])
       .delete();
+    await db.sequences.where('key').startsWith(`${tableId}/`).delete();
+  }
+
+  /** The stores a purge writes: records and everything kept per table beside them. */
+  private get recordStores() {
+    const { db } = this;
+    return [db.records, db.blobs, db.history, db.sequences];
   }
 
   private async mustGet<T>(table: DexieTable<T, string>, id: string): Promise<T> {

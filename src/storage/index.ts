@@ -1,10 +1,12 @@
 // Storage: the only layer that imports Dexie. Everything above it uses these repositories.
 import { newId } from '../shared/ids';
 import { BackupRepository } from './backup';
+import { BlobsRepository } from './blobs';
 import { Connection } from './connection';
 import { DefinitionsRepository, type Environment } from './definitions';
 import { observeWorkspace, type WorkspaceSnapshot } from './observe';
 import { TableEditsRepository } from './edits';
+import { LinksRepository } from './links';
 import { RecordsRepository } from './records';
 import { TemplatesRepository } from './templates';
 import type { StorageError } from './errors';
@@ -14,6 +16,8 @@ export interface Storage {
   readonly definitions: DefinitionsRepository;
   readonly records: RecordsRepository;
   readonly edits: TableEditsRepository;
+  readonly links: LinksRepository;
+  readonly blobs: BlobsRepository;
   readonly backup: BackupRepository;
   readonly templates: TemplatesRepository;
   observeWorkspace(
@@ -37,6 +41,8 @@ export function createStorage(options: StorageOptions = {}): Storage {
     definitions,
     records: new RecordsRepository(connection.db, env),
     edits: new TableEditsRepository(connection.db, env),
+    links: new LinksRepository(connection.db, env),
+    blobs: new BlobsRepository(connection.db, env),
     backup: new BackupRepository(connection.db, env, definitions),
     templates: new TemplatesRepository(connection.db, env, definitions),
     observeWorkspace: (onSnapshot, onError) => observeWorkspace(connection.db, onSnapshot, onError),
@@ -54,6 +60,8 @@ export {
   type RecordHistoryEntry,
   type ReplayResult,
 } from './edits';
+export { LinksRepository, type AddedLinkField, type InverseLinkSpec, type LinkWriteResult } from './links';
+export { AttachmentError, BlobsRepository, MAX_ATTACHMENT_BYTES } from './blobs';
 export type { TrashEntry, WorkspaceSnapshot } from './observe';
 export { estimateStorage, requestPersistentStorage, type StorageEstimateInfo } from './quota';
 export type { AppRow, TableRow, WorkspaceRow } from './rows';

@@ -1,7 +1,24 @@
 // The message handling of the table worker, apart from `self` so tests can drive it. The worker holds one table's live
 // records in memory (read from IndexedDB in chunks), answers queries with ordered ids and group summaries, follows the
-// page's edits (applyChanges), and recomputes formula and tier fields over every record, persisting what changed.
-import { prepareComputedFields, type ComputedFields, type DataRecord, type Table } from '../engine';
+// page's edits (applyChanges), and recomputes computed fields over every record, persisting what changed.
+//
+// Recompute order per record: lookups and rollups first (from the linked tables' records, read from storage when the
+// job starts), then formula and tier fields, which may read them. Lookups of another table's lookup read its stored
+// value (one hop); loops through links are out of scope.
+import {
+  prepareComputedFields,
+  type ComputedFields,
+  type DataRecord,
+  type JsonValue,
+  type Table,
+} from '../engine';
+import {
+  lookupFieldsOf,
+  lookupTargetTableIds,
+  prepareLookups,
+  resolveLinked,
+  type LinkedRecord,
+} from '../engine/computed/lookup';
 import type { RecordChanges } from '../engine/evaluate-table';
 import {
   QueryCache,
@@ -14,6 +31,7 @@ import {
 } from '../engine/query';
 import { newId } from '../shared/ids';
 import { createStorage } from '../storage';
+import { LinksRepository } from '../storage/links';
 import { ScanRepository, type ComputedChange } from '../storage/scan';
 
 /** What the worker reads and writes: one database, opened by name. */
@@ -21,6 +39,8 @@ export interface TableStorage {
   readonly readAll: (tableId: string, onChunk: (records: DataRecord[]) => Promise<void>) => Promise<number>;
   readonly count: (tableId: string) => Promise<number>;
   readonly writeComputed: (tableId: string, changes: readonly ComputedChange[]) => Promise<number>;
+  /** A table's stored definition (the tables lookups and rollups read), undefined when missing or trashed. */
+  readonly readTable: (tableId: string) => Promise<Table | undefined>;
   readonly close: () => void;
 }
 
@@ -45,8 +65,11 @@ export interface TableProtocolOptions {
 /** The database through the storage layer's repositories. */
 export function openTableStorage(dbName: string, loadChunkSize?: number): TableStorage {
   const storage = createStorage({ name: dbName });
-  const scan = new ScanRepository(storage.connection.db, { now: () => Date.now(), newId });
+  const env = { now: () => Date.now(), newId };
+  const scan = new ScanRepository(storage.connection.db, env);
+  const links = new LinksRepository(storage.connection.db, env);
   return {
+    readTable: (tableId) => links.readTable(tableId),
     readAll: (tableId, onChunk) => scan.readAll(tableId, onChunk, loadChunkSize),
     count: (tableId) => storage.records.countRecords(tableId),
     writeComputed: (tableId, changes) => scan.writeComputed(tableId, changes),
@@ -118,6 +141,56 @@ class Session {
     this.records = this.records.filter((record) => !goneSet.has(record.id));
     this.positions = new Map(this.records.map((record, index) => [record.id, index]));
   }
+}
+
+/** Computes the lookup and rollup values of one record that differ from what it stores. */
+type LookupComputer = (record: QueryRecord) => Record<string, JsonValue>;
+
+/**
+ * The table's lookups and rollups, ready to compute, or undefined when there are none to compute (none in the table,
+ * or a recompute of `fieldIds` that names none of them). Reads every live record of each linked table (the table's
+ * own records, for a link to itself, come from memory): a whole target table is held while the job runs.
+ */
+async function prepareLookupComputer(
+  current: Session,
+  fieldIds: readonly string[] | undefined,
+): Promise<LookupComputer | undefined> {
+  const { table, env, storage } = current;
+  const lookupIds = lookupFieldsOf(table).map((field) => field.id);
+  if (lookupIds.length === 0) return undefined;
+  if (fieldIds !== undefined && !fieldIds.some((fieldId) => lookupIds.includes(fieldId))) return undefined;
+  const targets: Table[] = [];
+  const recordsByTable = new Map<string, ReadonlyMap<string, LinkedRecord>>();
+  for (const targetId of lookupTargetTableIds(table)) {
+    if (targetId === table.id) {
+      recordsByTable.set(targetId, new Map(current.records.map((record) => [record.id, record])));
+      continue;
+    }
+    const target = await storage.readTable(targetId);
+    if (target === undefined) continue;
+    targets.push(target);
+    const byId = new Map<string, LinkedRecord>();
+    await storage.readAll(targetId, (chunk) => {
+      for (const record of chunk) byId.set(record.id, record);
+      return Promise.resolve();
+    });
+    recordsByTable.set(targetId, byId);
+  }
+  const prepared = prepareLookups(table, targets, {
+    now: env.now,
+    timeZone: env.timeZone,
+    collator: env.collator,
+  });
+  const targetOf = new Map<string, string>();
+  for (const field of table.fields) if (field.kind === 'link') targetOf.set(field.id, field.targetTableId);
+  return (record) =>
+    prepared.compute(record, (linkFieldId) => {
+      const targetId = targetOf.get(linkFieldId);
+      return resolveLinked(
+        record.values[linkFieldId],
+        targetId === undefined ? undefined : recordsByTable.get(targetId),
+      );
+    });
 }
 
 /**
@@ -221,6 +294,7 @@ export function createTableProtocol(
     current: Session,
     touched: ReadonlySet<string>,
     evaluation: ComputedFields,
+    lookups: LookupComputer | undefined,
   ): Promise<void> => {
     const { table } = current;
     // Evaluate over a snapshot: edits arriving between chunks change current.records, not this list.
@@ -239,7 +313,24 @@ export function createTableProtocol(
       }
       const chunkStart = host.now();
       const to = Math.min(total, from + chunkSize);
-      for (const changed of evaluation.evaluateRange(records, { from, to })) changes.push(changed);
+      if (lookups === undefined) {
+        for (const changed of evaluation.evaluateRange(records, { from, to })) changes.push(changed);
+      } else {
+        // Lookups first; formulas then see the new lookup values. Both kinds of change go out as one per record.
+        const looked = new Map<string, Record<string, JsonValue>>();
+        const inputs = records.slice(from, to).map((record) => {
+          const found = lookups(record);
+          if (Object.keys(found).length === 0) return record;
+          looked.set(record.id, found);
+          return { id: record.id, values: { ...record.values, ...found } };
+        });
+        for (const changed of evaluation.evaluateRange(inputs, { from: 0, to: inputs.length })) {
+          const found = looked.get(changed.id);
+          looked.delete(changed.id);
+          changes.push(found ? { id: changed.id, changes: { ...found, ...changed.changes } } : changed);
+        }
+        for (const [id, found] of looked) changes.push({ id, changes: found });
+      }
       evaluating += host.now() - chunkStart;
       if (to < total && host.now() - lastProgress >= progressInterval) {
         host.post({ type: 'progress', jobId, done: to, total });
@@ -301,7 +392,8 @@ export function createTableProtocol(
     const touched = new Set<string>();
     current.touchedByJob.set(jobId, touched);
     try {
-      await evaluateAndPersist(jobId, current, touched, prepared.value);
+      const lookups = await prepareLookupComputer(current, message.fieldIds);
+      await evaluateAndPersist(jobId, current, touched, prepared.value, lookups);
     } finally {
       current.touchedByJob.delete(jobId);
     }

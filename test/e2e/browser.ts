@@ -106,3 +106,13 @@ export function useBrowser(): () => Browser {
     return browser;
   };
 }
+
+/** Waits until the service worker has precached the app and controls the page, so a reload works offline. */
+export async function waitForServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await expect
+    .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 })
+    .toBe(true);
+}

@@ -9,6 +9,7 @@ import {
   useBrowser,
   openSession,
   startEmpty,
+  waitForServiceWorker,
 } from './browser';
 
 const browser = useBrowser();
@@ -22,12 +23,7 @@ describe('offline', () => {
     await createTable(page, 'Visits');
 
     // The service worker precaches the app shell and takes control of the page.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
-    await expect
-      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 })
-      .toBe(true);
+    await waitForServiceWorker(page);
 
     await context.setOffline(true);
     // Prove the network is really gone for the page: a request the service worker does not serve fails.

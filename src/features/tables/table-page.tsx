@@ -8,8 +8,22 @@ import { Button, EmptyState, PageHeader } from '../../ui';
 import { TableDesigner } from './designer/table-designer';
 import { GridView } from './grid/grid-view';
 import { TableTools } from './table-tools';
+import { KanbanView } from './views/kanban-view';
+import { useActiveView } from './views/use-active-view';
+import { ViewTabs } from './views/view-tabs';
 
 const NO_PEOPLE: readonly Person[] = [];
+
+type TableTab = 'grid' | 'fields';
+
+function readTab(tableId: string): TableTab | undefined {
+  const value = sessionStorage.getItem(`liucun.tab.${tableId}`);
+  return value === 'grid' || value === 'fields' ? value : undefined;
+}
+
+function rememberTab(tableId: string, tab: TableTab): void {
+  sessionStorage.setItem(`liucun.tab.${tableId}`, tab);
+}
 
 export function TablePage({ appId, tableId }: { appId: string; tableId: string }) {
   const { t } = useTranslation();
@@ -18,11 +32,26 @@ export function TablePage({ appId, tableId }: { appId: string; tableId: string }
   );
   const people = useWorkspace((state) => state.snapshot.workspace?.people ?? NO_PEOPLE);
   const history = useTableStore((state) => state.history[tableId]);
-  const [tab, setTab] = useState<'grid' | 'fields'>('grid');
+  const [view, setViewId] = useActiveView(table);
+  const [chosenTab, setChosenTab] = useState<{ tableId: string; tab: TableTab } | undefined>();
 
   useEffect(() => {
     void tableStore.getState().refreshHistory(tableId);
   }, [tableId]);
+
+  // A table opens on the tab last used in this browser session; the first time on its grid, or on its designer
+  // while it has no fields. Kept in sessionStorage, so it also survives the page being mounted again.
+  const hasFields = table !== undefined && table.fields.length > 0;
+  const known = table !== undefined;
+  const initialTab: TableTab = hasFields ? 'grid' : 'fields';
+  useEffect(() => {
+    // Remember the first tab shown, so adding the first field keeps the designer open (also if the page remounts).
+    if (known && !readTab(tableId)) rememberTab(tableId, initialTab);
+  }, [tableId, known, initialTab]);
+  const setTab = (next: { tableId: string; tab: TableTab }) => {
+    rememberTab(next.tableId, next.tab);
+    setChosenTab(next);
+  };
 
   // Ctrl/Cmd+Z undoes, Shift+Ctrl/Cmd+Z (or Ctrl+Y) redoes — except while typing in a text box.
   useEffect(() => {
@@ -50,7 +79,9 @@ export function TablePage({ appId, tableId }: { appId: string; tableId: string }
       </div>
     );
   }
-  const view = table.views[0];
+  // Until the user picks a tab, a table without fields opens on its designer: a grid has nothing to show yet.
+  const tab =
+    chosenTab?.tableId === tableId ? chosenTab.tab : (readTab(tableId) ?? (hasFields ? 'grid' : 'fields'));
   const undoLabel = history?.undo ? t(history.undo.label, { ...history.undo.params }) : undefined;
   const redoLabel = history?.redo ? t(history.redo.label, { ...history.redo.params }) : undefined;
 
@@ -86,7 +117,7 @@ export function TablePage({ appId, tableId }: { appId: string; tableId: string }
           role="tab"
           aria-selected={tab === 'grid'}
           className={tab === 'grid' ? 'table-tab table-tab-active' : 'table-tab'}
-          onClick={() => setTab('grid')}
+          onClick={() => setTab({ tableId, tab: 'grid' })}
         >
           {t('tables.gridTab')}
         </button>
@@ -95,21 +126,30 @@ export function TablePage({ appId, tableId }: { appId: string; tableId: string }
           role="tab"
           aria-selected={tab === 'fields'}
           className={tab === 'fields' ? 'table-tab table-tab-active' : 'table-tab'}
-          onClick={() => setTab('fields')}
+          onClick={() => setTab({ tableId, tab: 'fields' })}
         >
           {t('tables.fieldsTab')}
         </button>
       </div>
       {tab === 'fields' ? (
         <TableDesigner table={table} />
-      ) : view ? (
-        <GridView
-          table={table}
-          view={view}
-          people={people}
-          toolbar={(context) => <TableTools table={table} {...context} />}
-        />
-      ) : null}
+      ) : (
+        <>
+          <ViewTabs table={table} activeViewId={view?.id} onSelect={setViewId} />
+          {/* One view at a time, keyed by id: the query worker answers the newest query only. */}
+          {view?.kind === 'kanban' ? (
+            <KanbanView key={view.id} table={table} view={view} people={people} />
+          ) : view ? (
+            <GridView
+              key={view.id}
+              table={table}
+              view={view}
+              people={people}
+              toolbar={(context) => <TableTools table={table} {...context} />}
+            />
+          ) : null}
+        </>
+      )}
     </div>
   );
 }

@@ -149,9 +149,14 @@ async function run(): Promise<void> {
   // Sorting and filtering in the query worker (the table is loaded once, as when a view is first sorted).
   const query = queryStore.getState().query;
   const [loadMs] = await time(() => query(table, { search: '' }));
-  const median = async (work: () => Promise<unknown>): Promise<number> => {
+  const median = async (work: () => Promise<{ ids: readonly string[] } | undefined>): Promise<number> => {
     const times: number[] = [];
-    for (let run = 0; run < 5; run++) times.push((await time(work))[0]);
+    for (let run = 0; run < 5; run++) {
+      const [ms, result] = await time(work);
+      if (!result) throw new Error('a query failed');
+      console.log(`DEBUG ${ms.toFixed(1)} ${result.ids.length} ${result.ids.slice(0, 2).join(',')}`);
+      times.push(ms);
+    }
     times.sort((a, b) => a - b);
     return times[2] ?? NaN;
   };

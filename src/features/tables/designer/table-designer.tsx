@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 import type { Field, FieldKind } from '../../../engine';
 import { defaultFieldName, newField } from '../../../engine';
 import { newId } from '../../../shared/ids';
+import { linkStore } from '../../../stores/link-store';
 import { useTableStore } from '../../../stores/table-store';
 import type { TableRow } from '../../../stores/workspace-store';
 import { useWorkspace } from '../../../stores/workspace-store';
@@ -109,7 +110,12 @@ export function TableDesigner({ table }: TableDesignerProps) {
       fields.map((field) => field.name),
     );
     const field = newField(kind, { ...choice.params, id, name });
-    if (await addField(table.id, field, index)) {
+    // A link is shown on both sides: its inverse field is created in the other table in the same transaction.
+    const added =
+      field.kind === 'link'
+        ? await linkStore.getState().addLinkField(table.id, field, { name: table.name, multiple: true })
+        : await addField(table.id, field, index);
+    if (added) {
       setSelectedId(id);
       setFocusNameOf(id);
     }
@@ -238,7 +244,11 @@ export function TableDesigner({ table }: TableDesignerProps) {
           const field = deleting;
           setDeleting(undefined);
           if (!field) return;
-          void deleteField(table.id, field.id).then((deleted) => {
+          const removal =
+            field.kind === 'link'
+              ? linkStore.getState().deleteLinkField(table.id, field.id)
+              : deleteField(table.id, field.id);
+          void removal.then((deleted) => {
             if (deleted && field.id === selectedId) setSelectedId(undefined);
           });
         }}

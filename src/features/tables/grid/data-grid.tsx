@@ -19,11 +19,16 @@ import {
   cellText,
   COMPUTED_FIELD_KINDS,
   parseCellText,
+  type AttachmentField,
   type CellValue,
   type DataRecord,
   type Field,
   type JsonValue,
+  type LinkField,
 } from '../../../engine';
+import { linkedIds } from '../../../engine/computed/lookup';
+import { AttachmentThumbs, attachmentsOf } from './attachment-thumbs';
+import { LinkChips } from './link-chips';
 import { CellEditor, type EditorExit } from './cell-editor';
 import { cellFormatter, fieldValue, type CellDisplay, type FormatContext } from './cell-format';
 import { GridLayout, type GridGroup } from './grid-layout';
@@ -44,6 +49,9 @@ export interface DataGridProps {
   readonly fields: readonly Field[];
   readonly window: RecordWindow;
   readonly groups?: readonly GridGroup[] | undefined;
+  /** Keys of the groups showing their header only. */
+  readonly collapsedGroups?: ReadonlySet<string>;
+  readonly onToggleGroup?: (key: string) => void;
   readonly frozenCount: number;
   readonly columnWidths: Readonly<Record<string, number>>;
   readonly rowHeight: RowHeight;
@@ -54,6 +62,8 @@ export interface DataGridProps {
   readonly onMoveColumn: (fieldId: string, toIndex: number) => void;
   readonly onCommit: (changes: CellChange[], kind: 'edit' | 'paste' | 'fill' | 'clear') => void;
   readonly onOpenRecord: (recordId: string) => void;
+  /** Opens the dialog of a link or attachment cell (Enter, double-click), which edit in a dialog of their own. */
+  readonly onEditRelated: (record: DataRecord, field: LinkField | AttachmentField) => void;
   /** Problems of a paste or fill (cells refused), to show the user. */
   readonly onProblems: (messages: string[]) => void;
   readonly ariaLabel: string;
@@ -110,7 +120,11 @@ export function DataGrid(props: DataGridProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   useSyncExternalStore(records.subscribe, records.version);
-  const layout = useMemo(() => new GridLayout(records.rowCount, groups), [records.rowCount, groups]);
+  const { collapsedGroups } = props;
+  const layout = useMemo(
+    () => new GridLayout(records.rowCount, groups, collapsedGroups),
+    [records.rowCount, groups, collapsedGroups],
+  );
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
   const [anchor, setAnchor] = useState<Cell | undefined>();
   const [editing, setEditing] = useState<Editing | undefined>();
@@ -156,9 +170,10 @@ export function DataGrid(props: DataGridProps) {
   const loadFrom = firstRecord?.type === 'record' ? firstRecord.recordIndex : (firstRecord?.group.start ?? 0);
   const loadTo =
     lastRecord?.type === 'record' ? lastRecord.recordIndex + 1 : lastRecord ? lastRecord.group.start + 1 : 0;
+  const generation = records.sourceGeneration;
   useEffect(() => {
     void records.ensure(loadFrom, loadTo + 1);
-  }, [records, loadFrom, loadTo, records.rowCount]);
+  }, [records, loadFrom, loadTo, generation]);
 
   const virtualColumns = columnVirtualizer.getVirtualItems();
   const totalWidth = columnVirtualizer.getTotalSize() + frozenWidth;
@@ -220,6 +235,10 @@ export function DataGrid(props: DataGridProps) {
     const field = fields[cell.col];
     const record = records.recordAt(cell.row);
     if (!field || !record) return;
+    if (field.kind === 'link' || field.kind === 'attachment') {
+      props.onEditRelated(record, field);
+      return;
+    }
     if (!isEditable(field)) {
       props.onProblems([t('cellProblems.readOnly')]);
       return;
@@ -467,6 +486,10 @@ export function DataGrid(props: DataGridProps) {
               focusGrid();
             }}
           />
+        ) : record && field.kind === 'link' ? (
+          <LinkChips tableId={field.targetTableId} ids={linkedIds(fieldValue(field, record))} />
+        ) : record && field.kind === 'attachment' ? (
+          <AttachmentThumbs value={attachmentsOf(fieldValue(field, record))} />
         ) : display ? (
           <CellContent display={display} />
         ) : null}
@@ -578,7 +601,20 @@ export function DataGrid(props: DataGridProps) {
                 style={{ transform: `translateY(${top}px)`, height, width: totalWidth }}
               >
                 <div className="grid-group-label" role="rowheader">
-                  <span className={`chip chip-${item.group.color ?? 'gray'}`}>{item.group.label}</span>
+                  <button
+                    type="button"
+                    className="grid-group-toggle"
+                    aria-expanded={!item.collapsed}
+                    aria-label={t(item.collapsed ? 'grid.expandGroup' : 'grid.collapseGroup', {
+                      name: item.group.label,
+                    })}
+                    onClick={() => props.onToggleGroup?.(item.group.key)}
+                  >
+                    {item.collapsed ? '▸' : '▾'}
+                  </button>
+                  <span className={`chip chip-${item.group.color ?? 'gray'}`} data-testid="group-label">
+                    {item.group.label}
+                  </span>
                   <span className="grid-group-count" data-testid="group-count">
                     {t('grid.groupCount', { count: item.group.count })}
                   </span>

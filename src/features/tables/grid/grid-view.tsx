@@ -1,6 +1,6 @@
 // A table's grid view: the toolbar (search, group, row height, add, bulk actions) over the data grid, and the record
 // drawer. View settings (widths, order, group, row height…) are saved in the view, so they come back after a reload.
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   choicesOf,
@@ -11,7 +11,10 @@ import {
   type Person,
   type Table,
   type View,
+  type AttachmentField,
+  type LinkField,
 } from '../../../engine';
+import { releaseAttachmentUrls } from '../../../stores/attachment-store';
 import { noticesStore } from '../../../stores/notices-store';
 import { useQueryStore } from '../../../stores/query-store';
 import { tableStore } from '../../../stores/table-store';
@@ -20,6 +23,7 @@ import { BulkEditDialog } from './bulk-edit-dialog';
 import { DataGrid, type CellChange, type RowHeight } from './data-grid';
 import type { GridGroup } from './grid-layout';
 import { RecordDrawer } from './record-drawer';
+import { RelatedEditor } from './related-editor';
 import { useGridSource } from './use-grid-source';
 import { FilterButton } from './view-controls/filter-builder';
 import { HideFieldsButton } from './view-controls/hide-fields';
@@ -36,6 +40,8 @@ export interface GridViewProps {
     visibleFields: Field[];
   }) => React.ReactNode;
 }
+
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 /** The view's fields in its order, without hidden ones. */
 export function visibleFieldsOf(table: Table, view: View): Field[] {
@@ -73,6 +79,25 @@ export function GridView({ table, view, people, toolbar }: GridViewProps) {
   const [drawerId, setDrawerId] = useState<string | undefined>();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [bulkEdit, setBulkEdit] = useState(false);
+  const [related, setRelated] = useState<
+    { recordId: string; field: LinkField | AttachmentField } | undefined
+  >();
+  useEffect(() => () => releaseAttachmentUrls(), [table.id]);
+  // Collapsed groups belong to one grouping: grouping by another field starts with every group open.
+  const [collapsedState, setCollapsedState] = useState<{ by: string | undefined; keys: ReadonlySet<string> }>(
+    {
+      by: undefined,
+      keys: new Set(),
+    },
+  );
+  const collapsed = collapsedState.by === view.groupByFieldId ? collapsedState.keys : NO_KEYS;
+  const setCollapsed = (
+    update: ReadonlySet<string> | ((current: ReadonlySet<string>) => ReadonlySet<string>),
+  ) =>
+    setCollapsedState((state) => {
+      const current = state.by === view.groupByFieldId ? state.keys : NO_KEYS;
+      return { by: view.groupByFieldId, keys: typeof update === 'function' ? update(current) : update };
+    });
   const loading = useQueryStore((state) => (state.loading?.tableId === table.id ? state.loading : undefined));
   const recomputing = useQueryStore((state) => state.recomputing.includes(table.id));
   const saveView = useSaveView(table, view);
@@ -216,6 +241,19 @@ export function GridView({ table, view, people, toolbar }: GridViewProps) {
             ))}
           </select>
         </label>
+        {source.groups ? (
+          <Button
+            size="small"
+            variant="quiet"
+            onClick={() =>
+              setCollapsed(
+                collapsed.size > 0 ? new Set() : new Set(source.groups?.map((group) => group.key) ?? []),
+              )
+            }
+          >
+            {collapsed.size > 0 ? t('grid.expandAll') : t('grid.collapseAll')}
+          </Button>
+        ) : null}
         <label className="grid-toolbar-item">
           <span aria-hidden="true">{t('grid.rowHeight')}</span>
           <select
@@ -268,6 +306,15 @@ export function GridView({ table, view, people, toolbar }: GridViewProps) {
           fields={fields}
           window={source.window}
           groups={source.groups}
+          collapsedGroups={collapsed}
+          onToggleGroup={(key) =>
+            setCollapsed((current) => {
+              const next = new Set(current);
+              if (next.has(key)) next.delete(key);
+              else next.add(key);
+              return next;
+            })
+          }
           frozenCount={view.frozenFieldCount ?? 1}
           columnWidths={view.columnWidths ?? {}}
           rowHeight={view.rowHeight ?? 'short'}
@@ -292,6 +339,7 @@ export function GridView({ table, view, people, toolbar }: GridViewProps) {
           }
           onCommit={onCommit}
           onOpenRecord={setDrawerId}
+          onEditRelated={(record, field) => setRelated({ recordId: record.id, field })}
           onProblems={(messages) =>
             noticesStore.getState().toast('error', 'grid.problems', {
               count: messages.length,
@@ -320,6 +368,14 @@ export function GridView({ table, view, people, toolbar }: GridViewProps) {
       >
         {t('grid.deleteText', { count: selected.size })}
       </ConfirmDialog>
+      {related ? (
+        <RelatedEditor
+          table={table}
+          recordId={related.recordId}
+          field={related.field}
+          onClose={() => setRelated(undefined)}
+        />
+      ) : null}
       {bulkEdit ? (
         <BulkEditDialog
           table={table}

@@ -2,10 +2,22 @@
 // its changes that the table's undo log still holds.
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cellText, COMPUTED_FIELD_KINDS, type DataRecord, type Person, type Table } from '../../../engine';
+import {
+  cellText,
+  COMPUTED_FIELD_KINDS,
+  type AttachmentField,
+  type DataRecord,
+  type LinkField,
+  type Person,
+  type Table,
+} from '../../../engine';
+import { linkedIds } from '../../../engine/computed/lookup';
 import { tableStore, type RecordHistoryEntry } from '../../../stores/table-store';
 import { Button } from '../../../ui';
+import { AttachmentThumbs, attachmentsOf } from './attachment-thumbs';
 import { CellEditor } from './cell-editor';
+import { LinkChips } from './link-chips';
+import { RelatedEditor } from './related-editor';
 import { cellFormatter, fieldValue, type FormatContext } from './cell-format';
 
 export interface RecordDrawerProps {
@@ -21,6 +33,7 @@ export function RecordDrawer({ table, recordId, people, format, onClose }: Recor
   const [record, setRecord] = useState<DataRecord | undefined>();
   const [history, setHistory] = useState<RecordHistoryEntry[]>([]);
   const [editing, setEditing] = useState<string | undefined>();
+  const [related, setRelated] = useState<LinkField | AttachmentField | undefined>();
   const [revision, setRevision] = useState(0);
   const formatters = useMemo(
     () => new Map(table.fields.map((field) => [field.id, cellFormatter(field, format)])),
@@ -53,11 +66,11 @@ export function RecordDrawer({ table, recordId, people, format, onClose }: Recor
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && editing === undefined) onClose();
+      if (event.key === 'Escape' && editing === undefined && related === undefined) onClose();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [editing, onClose]);
+  }, [editing, related, onClose]);
 
   const primary = table.fields.find((field) => field.id === table.primaryFieldId) ?? table.fields[0];
   const title = record && primary ? cellText(primary, fieldValue(primary, record), format) : '';
@@ -93,7 +106,20 @@ export function RecordDrawer({ table, recordId, people, format, onClose }: Recor
               <div key={field.id} className="record-field">
                 <dt>{field.name}</dt>
                 <dd>
-                  {editing === field.id ? (
+                  {field.kind === 'link' || field.kind === 'attachment' ? (
+                    <button
+                      type="button"
+                      className="record-value"
+                      aria-label={t('drawer.editField', { name: field.name })}
+                      onClick={() => setRelated(field)}
+                    >
+                      {field.kind === 'link' ? (
+                        <LinkChips tableId={field.targetTableId} ids={linkedIds(record.values[field.id])} />
+                      ) : (
+                        <AttachmentThumbs value={attachmentsOf(record.values[field.id])} />
+                      )}
+                    </button>
+                  ) : editing === field.id ? (
                     <CellEditor
                       field={field}
                       value={fieldValue(field, record)}
@@ -129,6 +155,14 @@ export function RecordDrawer({ table, recordId, people, format, onClose }: Recor
       ) : (
         <p className="muted">{t('drawer.missing')}</p>
       )}
+      {related ? (
+        <RelatedEditor
+          table={table}
+          recordId={recordId}
+          field={related}
+          onClose={() => setRelated(undefined)}
+        />
+      ) : null}
       <section className="record-history">
         <h3>{t('drawer.history')}</h3>
         {history.length === 0 ? <p className="muted">{t('drawer.noHistory')}</p> : null}

@@ -33,6 +33,11 @@ export class RecordWindow {
     return this.source.count;
   }
 
+  /** Changes whenever the cached pages were dropped: visible rows must be asked for again. */
+  get sourceGeneration(): number {
+    return this.generation;
+  }
+
   get ids(): readonly string[] | undefined {
     return this.source.ids;
   }

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 // The table designer as a person uses it: the palette adds fields, the list reorders them, the panel edits and saves.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Field } from '../../../../src/engine';
 import { FieldSchema } from '../../../../src/engine';
+import { linkStore, type LinkActions } from '../../../../src/stores/link-store';
 import { fieldArgument, renderDesigner, tableRow } from './designer-harness';
 
 const name: Field = { id: 'fld-name', name: 'Name', kind: 'text' };
@@ -50,15 +51,19 @@ describe('palette', () => {
     expect(stubs.addField).toHaveBeenCalledTimes(1);
   });
 
-  it('points a new link at another table of the app', async () => {
+  it('points a new link at another table of the app, creating both sides through the link store', async () => {
     const orders = tableRow('tbl-orders', 'Orders', []);
+    const addLinkField = vi.fn<LinkActions['addLinkField']>(() => Promise.resolve(true));
+    linkStore.setState({ addLinkField });
     const { stubs } = await renderDesigner({
       table: tableRow('tbl', 'Customers', [name]),
       otherTables: [orders],
     });
     fireEvent.click(screen.getByRole('button', { name: 'Add Link to another table' }));
-    await waitFor(() => expect(stubs.addField).toHaveBeenCalledTimes(1));
-    expect(fieldArgument(stubs.addField)).toMatchObject({ kind: 'link', targetTableId: 'tbl-orders' });
+    await waitFor(() => expect(addLinkField).toHaveBeenCalledTimes(1));
+    expect(addLinkField.mock.calls[0]?.[1]).toMatchObject({ kind: 'link', targetTableId: 'tbl-orders' });
+    expect(addLinkField.mock.calls[0]?.[2]).toEqual({ name: 'Customers', multiple: true });
+    expect(stubs.addField).not.toHaveBeenCalled();
   });
 });
 
