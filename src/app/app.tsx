@@ -1,4 +1,5 @@
 // The app frame: navigation, app-wide banners and toasts, and the routes of every screen.
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Redirect, Route, Switch } from 'wouter';
 import { AppsHome } from '../features/apps/apps-home';
@@ -9,7 +10,6 @@ import { Sidebar } from '../features/navigation/sidebar';
 import { FirstRun } from '../features/onboarding/first-run';
 import { RemindersPage } from '../features/reminders/reminders-page';
 import { SettingsPage } from '../features/settings/settings-page';
-import { TablePage } from '../features/tables/table-page';
 import { TablesPage } from '../features/tables/tables-page';
 import { TrashPage } from '../features/trash/trash-page';
 import { useNotices } from '../stores/notices-store';
@@ -17,6 +17,10 @@ import { useWorkspace } from '../stores/workspace-store';
 import { Banner, Button, EmptyState, Toasts } from '../ui';
 import { LANGUAGES, setLanguage } from './i18n';
 import { reloadIntoUpdate } from './pwa';
+
+// The table screen (grid, designer, import) is the heaviest part of the app: it loads when a table is first opened,
+// so the first paint of every other screen does not wait for it. The service worker precaches it for offline use.
+const TablePage = lazy(async () => ({ default: (await import('../features/tables/table-page')).TablePage }));
 
 function AppBanners() {
   const { t } = useTranslation();
@@ -101,7 +105,13 @@ function Routes() {
       </Route>
       <Route path="/apps/:appId/tables/:tableId">
         {({ appId, tableId }) =>
-          appExists(appId) ? <TablePage appId={appId} tableId={tableId} /> : missingApp
+          appExists(appId) ? (
+            <Suspense fallback={<div className="splash">{t('common.loading')}</div>}>
+              <TablePage appId={appId} tableId={tableId} />
+            </Suspense>
+          ) : (
+            missingApp
+          )
         }
       </Route>
       <Route path="/apps/:appId/forms">

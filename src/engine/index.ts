@@ -34,3 +34,5 @@ export type {
   ValueClass,
   ValueEditor,
 } from './query';
+export { prepareDefaults } from './computed/defaults';
+export type { DefaultsContext } from './computed/defaults';

@@ -150,7 +150,12 @@ export class DefinitionsRepository {
     });
   }
 
-  async createTable(appId: string, name: string, init?: Pick<Table, 'fields' | 'views'>): Promise<TableRow> {
+  async createTable(
+    appId: string,
+    name: string,
+    init?: Pick<Table, 'fields' | 'views'>,
+    viewName = 'Grid',
+  ): Promise<TableRow> {
     const { db } = this;
     return writeTransaction(db, [db.apps, db.tableDefs], async () => {
       await this.mustGet(db.apps, appId);
@@ -160,7 +165,7 @@ export class DefinitionsRepository {
         appId,
         name,
         fields: init?.fields ?? [],
-        views: init?.views ?? [{ id: this.env.newId(), name: 'Grid', kind: 'grid' }],
+        views: init?.views ?? [{ id: this.env.newId(), name: viewName, kind: 'grid' }],
         createdAt: now,
         updatedAt: now,
         version: 1,

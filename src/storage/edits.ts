@@ -4,10 +4,12 @@
 import Dexie from 'dexie';
 import {
   autoNumberKey,
+  cellText,
   convertValue,
   COMPUTED_FIELD_KINDS,
   formatAutoNumber,
   prepareComputedFields,
+  prepareDefaults,
   previewConversion,
   TableSchema,
   type AutoNumberField,
@@ -207,8 +209,9 @@ export class TableEditsRepository {
       const now = this.env.now();
       const compute = this.computer(table.fields, context);
       const numbering = await this.numbering(tableId, table.fields, now, context, values.length);
+      const withDefaults = prepareDefaults(table.fields, { now, timeZone: context.timeZone });
       const rows = values.map((input, at): RecordRow => {
-        const own = writableValues(table.fields, input);
+        const own = withDefaults(writableValues(table.fields, input));
         const numbered = { ...own, ...numbering(at) };
         const id = this.env.newId();
         return {
@@ -221,6 +224,7 @@ export class TableEditsRepository {
           deleted: 0,
         };
       });
+      await this.checkUnique(tableId, table.fields, rows);
       await db.records.bulkAdd(rows);
       await this.record({
         tableId,
@@ -259,9 +263,16 @@ export class TableEditsRepository {
         const after: RecordRow = { ...row, values, updatedAt: now, version: row.version + 1 };
         recordChanges.push({ id: row.id, before: row, after });
       });
-      await db.records.bulkPut(recordChanges.map((change) => change.after as RecordRow));
+      const written = recordChanges.map((change) => change.after as RecordRow);
+      const touched = new Set(changes.flatMap((change) => Object.keys(change.values)));
+      await this.checkUnique(
+        tableId,
+        table.fields.filter((field) => touched.has(field.id)),
+        written,
+      );
+      await db.records.bulkPut(written);
       await this.record({ tableId, ...label, records: recordChanges });
-      return recordChanges.map((change) => fromRecordRow(change.after as RecordRow));
+      return written.map(fromRecordRow);
     });
   }
 
@@ -382,6 +393,45 @@ export class TableEditsRepository {
   }
 
   // ── Internals ─────────────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Refuses `rows` (new or changed) when one of `fields` marked unique would hold the same value twice, among them or
+   * against the table's other live records. Values compare as their text, ignoring case and surrounding spaces;
+   * blanks never clash. Reads the whole table, and only when a unique field is written.
+   */
+  private async checkUnique(
+    tableId: string,
+    fields: readonly Field[],
+    rows: readonly RecordRow[],
+  ): Promise<void> {
+    const unique = fields.filter((field) => field.unique === true);
+    if (unique.length === 0 || rows.length === 0) return;
+    const written = new Set(rows.map((row) => row.id));
+    const keyOf = (field: Field, value: unknown): string | undefined => {
+      if (isBlank(value)) return undefined;
+      const text = cellText(field, value).trim().toLowerCase();
+      return text === '' ? undefined : text;
+    };
+    const others = (await this.liveRows(tableId)).filter((row) => !written.has(row.id));
+    for (const field of unique) {
+      const seen = new Set<string>();
+      for (const row of others) {
+        const key = keyOf(field, row.values[field.id]);
+        if (key !== undefined) seen.add(key);
+      }
+      for (const row of rows) {
+        const value = row.values[field.id];
+        const key = keyOf(field, value);
+        if (key === undefined) continue;
+        if (seen.has(key))
+          throw new TableEditError('edits.notUnique', `${field.name} must be unique`, {
+            field: field.name,
+            value: cellText(field, value),
+          });
+        seen.add(key);
+      }
+    }
+  }
 
   /** The table's log split into what can be undone (oldest first) and what can be redone (next redo first). */
   private async stacks(tableId: string): Promise<{ done: HistoryRow[]; undone: HistoryRow[] }> {

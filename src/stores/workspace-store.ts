@@ -34,7 +34,8 @@ export interface WorkspaceActions {
   readonly trashApp: (appId: string) => Promise<void>;
   readonly restoreApp: (appId: string) => Promise<void>;
   readonly purgeApp: (appId: string) => Promise<void>;
-  readonly createTable: (appId: string, name: string) => Promise<string | undefined>;
+  /** Creates a table with one grid view named `viewName` (in the UI's language). */
+  readonly createTable: (appId: string, name: string, viewName: string) => Promise<string | undefined>;
   readonly renameTable: (tableId: string, name: string) => Promise<void>;
   readonly duplicateTable: (tableId: string, name: string) => Promise<string | undefined>;
   readonly trashTable: (tableId: string) => Promise<void>;
@@ -105,7 +106,8 @@ export const workspaceStore = createStore<WorkspaceState & WorkspaceActions>()((
   purgeApp: async (appId) => {
     await attempt((s) => s.definitions.purgeApp(appId));
   },
-  createTable: (appId, name) => attempt(async (s) => (await s.definitions.createTable(appId, name)).id),
+  createTable: (appId, name, viewName) =>
+    attempt(async (s) => (await s.definitions.createTable(appId, name, undefined, viewName)).id),
   renameTable: async (tableId, name) => {
     await attempt((s) => s.definitions.renameTable(tableId, name));
   },

@@ -110,6 +110,74 @@ describe('adding and editing records', () => {
   });
 });
 
+describe('default values', () => {
+  it('fills blank cells of new records with fixed, "today" and formula defaults, and keeps typed values', async () => {
+    const stage: Field = { id: 'stage', name: 'Stage', kind: 'text', defaultValue: 'Lead' };
+    const joined: Field = { id: 'joined', name: 'Joined', kind: 'date', defaultValue: 'today' };
+    const budget: Field = { id: 'budget', name: 'Budget', kind: 'number', defaultValue: 100 };
+    const target: Field = {
+      id: 'target',
+      name: 'Target',
+      kind: 'number',
+      defaultFormula: { MULTIPLY: [{ var: 'budget' }, 2] },
+    };
+    const { storage, tableId } = await customers([NAME, stage, joined, budget, target]);
+
+    const [plain, typed] = await storage.edits.addRecords(
+      tableId,
+      [{ name: 'A' }, { name: 'B', stage: 'Won', budget: 7 }],
+      label('add'),
+      UTC,
+    );
+
+    expect(plain?.values).toMatchObject({ stage: 'Lead', joined: START, budget: 100, target: 200 });
+    expect(typed?.values).toMatchObject({ stage: 'Won', joined: START, budget: 7, target: 14 });
+  });
+});
+
+describe('unique fields', () => {
+  it('refuses a value another record holds (ignoring case), within a batch too, and stores nothing', async () => {
+    const email: Field = { id: 'email', name: 'E-mail', kind: 'email', unique: true };
+    const { storage, tableId } = await customers([NAME, email]);
+    const [first, second] = await storage.edits.addRecords(
+      tableId,
+      [{ email: 'a@x.cn' }, { email: 'b@x.cn' }, {}],
+      label('add'),
+      UTC,
+    );
+    if (!first || !second) throw new Error('no records');
+
+    const clash = storage.edits.updateRecords(
+      tableId,
+      [{ id: second.id, values: { email: 'A@x.cn' } }],
+      label('e'),
+      UTC,
+    );
+    await expect(clash).rejects.toMatchObject({
+      code: 'edits.notUnique',
+      params: { field: 'E-mail', value: 'A@x.cn' },
+    });
+    const twice = storage.edits.addRecords(
+      tableId,
+      [{ email: 'c@x.cn' }, { email: 'c@x.cn' }],
+      label('add'),
+      UTC,
+    );
+    await expect(twice).rejects.toBeInstanceOf(TableEditError);
+
+    expect(await storage.records.countRecords(tableId)).toBe(3);
+    expect((await storage.edits.getRecords(tableId, [second.id]))[0]?.values.email).toBe('b@x.cn');
+    // A record may keep its own value, blanks never clash, and a swap through blank works.
+    await storage.edits.updateRecords(
+      tableId,
+      [{ id: first.id, values: { email: 'a@x.cn', name: 'A' } }],
+      label('e'),
+      UTC,
+    );
+    await storage.edits.addRecords(tableId, [{}, { email: '' }], label('add'), UTC);
+  });
+});
+
 describe('undo and redo', () => {
   it('undoes and redoes an edit, newest first, and a new change drops the redo', async () => {
     const { storage, tableId } = await customers();

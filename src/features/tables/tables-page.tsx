@@ -109,7 +109,7 @@ export function TablesPage({ appId }: { appId: string }) {
         }}
         onClose={close}
         onCreate={(name) => {
-          void actions.createTable(appId, name).then((id) => {
+          void actions.createTable(appId, name, t('tables.defaultViewName')).then((id) => {
             if (id) navigate(`/apps/${appId}/tables/${id}`);
           });
         }}

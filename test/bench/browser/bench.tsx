@@ -154,7 +154,6 @@ async function run(): Promise<void> {
     for (let run = 0; run < 5; run++) {
       const [ms, result] = await time(work);
       if (!result) throw new Error('a query failed');
-      console.log(`DEBUG ${ms.toFixed(1)} ${result.ids.length} ${result.ids.slice(0, 2).join(',')}`);
       times.push(ms);
     }
     times.sort((a, b) => a - b);

@@ -60,6 +60,14 @@ export function CellEditor({
       return;
     }
     const parsed = parseCellText(field, raw, { timeZone, createOptions: false });
+    if (parsed.ok && parsed.value === null && field.required === true) {
+      // A required field is never emptied: leaving the editor keeps the old value.
+      if (exit === 'blur') {
+        done.current = true;
+        onCancel();
+      } else setProblem(t('grid.required', { name: field.name }));
+      return;
+    }
     if (parsed.ok || exit === 'blur') done.current = true;
     if (parsed.ok) onCommit(parsed.value, exit);
     else if (exit === 'blur') onCancel();
