@@ -10,7 +10,9 @@ import type { Field } from '../model/fields';
 const MS_PER_DAY = 86_400_000;
 
 function isBlank(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+  return (
+    value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)
+  );
 }
 
 export interface DefaultsContext {
