@@ -4,7 +4,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { Attachment } from '../engine';
 import { formatBytes } from '../shared/bytes';
-import { classifyStorageError } from '../storage';
 import {
   AttachmentError,
   assertAttachmentSize,
@@ -13,6 +12,7 @@ import {
   type NewAttachmentFile,
 } from '../storage/blobs';
 import { noticesStore } from './notices-store';
+import { reportStorageError } from './report-error';
 
 export { MAX_ATTACHMENT_BYTES } from '../storage/blobs';
 
@@ -153,17 +153,7 @@ function report(error: unknown): void {
     });
     return;
   }
-  const kind = classifyStorageError(error);
-  if (kind === 'quota') {
-    notices.setStorageProblem('errors.storage.quota');
-    notices.toast('error', 'errors.storage.quota');
-  } else if (kind === 'versionChanged') {
-    notices.setStaleDatabase(true);
-  } else {
-    notices.toast('error', 'errors.storage.unknown', {
-      detail: error instanceof Error ? error.message : String(error),
-    });
-  }
+  reportStorageError(error);
 }
 
 /** Object URLs by file id (+ '/thumb'); a promise, so two cells asking at once read the Blob once. */

@@ -7,9 +7,8 @@ import { useStore } from 'zustand';
 import { cellText, type DataRecord, type LinkField, type Table } from '../engine';
 import { compileSearch } from '../engine/query';
 import type { Storage } from '../storage';
-import { classifyStorageError, TableEditError } from '../storage';
 import type { InverseLinkSpec, LinksRepository } from '../storage/links';
-import { noticesStore } from './notices-store';
+import { attemptWith } from './report-error';
 import { subscribeAllTables, tableStore } from './table-store';
 import { workspaceStore } from './workspace-store';
 
@@ -75,33 +74,8 @@ function timeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** Tells the user why a write failed, as the table store does. */
-function report(error: unknown): void {
-  const notices = noticesStore.getState();
-  if (error instanceof TableEditError) {
-    notices.toast('error', error.code, { ...error.params });
-    return;
-  }
-  const kind = classifyStorageError(error);
-  if (kind === 'quota') {
-    notices.setStorageProblem('errors.storage.quota');
-    notices.toast('error', 'errors.storage.quota');
-  } else if (kind === 'versionChanged') {
-    notices.setStaleDatabase(true);
-  } else {
-    notices.toast('error', 'errors.storage.unknown', {
-      detail: error instanceof Error ? error.message : String(error),
-    });
-  }
-}
-
-async function attempt<T>(work: (connected: LinkStorage) => Promise<T>): Promise<T | undefined> {
-  try {
-    return await work(requireStorage());
-  } catch (error) {
-    report(error);
-    return undefined;
-  }
+function attempt<T>(work: (connected: LinkStorage) => Promise<T>): Promise<T | undefined> {
+  return attemptWith(requireStorage, work);
 }
 
 /** How a record of `table` is titled: its primary field (the first field when none is set) as text. */

@@ -5,8 +5,8 @@ import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { ConversionPreview, DataRecord, Field, JsonValue, Table } from '../engine';
 import type { EditLabel, HistoryState, RecordHistoryEntry, ReplayResult, Storage } from '../storage';
-import { classifyStorageError, TableEditError } from '../storage';
 import { noticesStore } from './notices-store';
+import { attemptWith } from './report-error';
 
 export type { EditLabel, HistoryState, RecordHistoryEntry } from '../storage';
 
@@ -100,33 +100,8 @@ export function subscribeAllTables(listener: (tableId: string, change: TableChan
   return () => globalListeners.delete(listener);
 }
 
-/** Tells the user why a write failed: a refused edit by its own message, a storage failure by its kind. */
-function report(error: unknown): void {
-  const notices = noticesStore.getState();
-  if (error instanceof TableEditError) {
-    notices.toast('error', error.code, { ...error.params });
-    return;
-  }
-  const kind = classifyStorageError(error);
-  if (kind === 'quota') {
-    notices.setStorageProblem('errors.storage.quota');
-    notices.toast('error', 'errors.storage.quota');
-  } else if (kind === 'versionChanged') {
-    notices.setStaleDatabase(true);
-  } else {
-    notices.toast('error', 'errors.storage.unknown', {
-      detail: error instanceof Error ? error.message : String(error),
-    });
-  }
-}
-
-async function attempt<T>(work: (storage: Storage) => Promise<T>): Promise<T | undefined> {
-  try {
-    return await work(requireStorage());
-  } catch (error) {
-    report(error);
-    return undefined;
-  }
+function attempt<T>(work: (storage: Storage) => Promise<T>): Promise<T | undefined> {
+  return attemptWith(requireStorage, work);
 }
 
 /** Fields whose formula/tier definition differs (added, changed or removed): their values need recomputing. */

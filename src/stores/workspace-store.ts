@@ -8,6 +8,7 @@ import { err, type Result } from '../shared/result';
 import type { Storage, StorageError, WorkspaceSnapshot } from '../storage';
 import { classifyStorageError } from '../storage';
 import { noticesStore } from './notices-store';
+import { attemptWith, reportStorageError } from './report-error';
 
 export type { AppRow, TableRow, TrashEntry, WorkspaceSnapshot } from '../storage';
 export type { Problem } from '../engine';
@@ -59,29 +60,8 @@ function requireStorage(): Storage {
   return storage;
 }
 
-/** Reports a failed storage operation to the user. */
-function report(error: unknown): void {
-  const kind = classifyStorageError(error);
-  const notices = noticesStore.getState();
-  if (kind === 'quota') {
-    notices.setStorageProblem('errors.storage.quota');
-    notices.toast('error', 'errors.storage.quota');
-  } else if (kind === 'versionChanged') {
-    notices.setStaleDatabase(true);
-  } else {
-    notices.toast('error', 'errors.storage.unknown', {
-      detail: error instanceof Error ? error.message : String(error),
-    });
-  }
-}
-
-async function attempt<T>(work: (storage: Storage) => Promise<T>): Promise<T | undefined> {
-  try {
-    return await work(requireStorage());
-  } catch (error) {
-    report(error);
-    return undefined;
-  }
+function attempt<T>(work: (storage: Storage) => Promise<T>): Promise<T | undefined> {
+  return attemptWith(requireStorage, work);
 }
 
 export const workspaceStore = createStore<WorkspaceState & WorkspaceActions>()((set) => ({
@@ -168,7 +148,7 @@ export async function connectWorkspaceStore(connected: Storage, workspaceName: s
   const stopSnapshots = connected.observeWorkspace(
     (snapshot) => workspaceStore.setState({ status: 'ready', snapshot }),
     (error: StorageError) => {
-      report(error);
+      reportStorageError(error);
     },
   );
   return () => {

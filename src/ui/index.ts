@@ -13,3 +13,4 @@ export * from './toasts';
 export * from './use-entity-dialog';
 export * from './entity-dialogs';
 export * from './language-select';
+export * from './use-dismiss';

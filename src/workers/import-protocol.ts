@@ -337,5 +337,3 @@ function requestProblem(message: Record<string, unknown>): string | undefined {
     return 'mapping.onBadValue must be skipRow or empty';
   return undefined;
 }
-
-export { createMessageChannelYield } from './evaluate-protocol';

@@ -143,9 +143,8 @@ describe('HideFieldsButton', () => {
       <HideFieldsButton
         table={TABLE}
         hiddenFieldIds={[]}
-        frozenCount={1}
         onChange={onChange}
-        onFrozenChange={onFrozenChange}
+        frozen={{ count: 1, onChange: onFrozenChange }}
       />,
     );
     fireEvent.click(screen.getByRole('button', { name: 'viewControls.fields.button' }));
@@ -153,5 +152,11 @@ describe('HideFieldsButton', () => {
     expect(onChange).toHaveBeenLastCalledWith(['spend']);
     fireEvent.change(screen.getByLabelText('viewControls.fields.frozen'), { target: { value: '2' } });
     expect(onFrozenChange).toHaveBeenLastCalledWith(2);
+  });
+
+  it('offers no frozen columns where a view has no columns (kanban)', () => {
+    render(<HideFieldsButton table={TABLE} hiddenFieldIds={[]} onChange={() => undefined} />);
+    fireEvent.click(screen.getByRole('button', { name: 'viewControls.fields.button' }));
+    expect(screen.queryByLabelText('viewControls.fields.frozen')).toBeNull();
   });
 });

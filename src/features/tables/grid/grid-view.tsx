@@ -4,7 +4,6 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   choicesOf,
-  FilterGroupSchema,
   summableFields,
   type Field,
   type GroupSummary,
@@ -25,9 +24,7 @@ import type { GridGroup } from './grid-layout';
 import { RecordDrawer } from './record-drawer';
 import { RelatedEditor } from './related-editor';
 import { useGridSource } from './use-grid-source';
-import { FilterButton } from './view-controls/filter-builder';
-import { HideFieldsButton } from './view-controls/hide-fields';
-import { SortButton } from './view-controls/sort-panel';
+import { ViewControls } from './view-controls/view-controls';
 import './grid.css';
 
 export interface GridViewProps {
@@ -191,34 +188,7 @@ export function GridView({ table, view, people, toolbar }: GridViewProps) {
           value={search}
           onChange={(event) => setSearch(event.target.value)}
         />
-        <FilterButton
-          table={table}
-          filter={view.filter}
-          people={people}
-          onChange={(filter) => {
-            // The builder's groups are checked against the saved shape (depth, sizes) before they are stored.
-            const parsed = filter ? FilterGroupSchema.safeParse(filter) : undefined;
-            if (parsed && !parsed.success) return;
-            void saveView((current) => {
-              const { filter: _old, ...rest } = current;
-              return parsed ? { ...rest, filter: parsed.data } : rest;
-            });
-          }}
-        />
-        <SortButton
-          table={table}
-          sorts={view.sorts ?? []}
-          onChange={(sorts) => void saveView((current) => ({ ...current, sorts }))}
-        />
-        <HideFieldsButton
-          table={table}
-          hiddenFieldIds={view.hiddenFieldIds ?? []}
-          frozenCount={view.frozenFieldCount ?? 1}
-          onChange={(hiddenFieldIds) => void saveView((current) => ({ ...current, hiddenFieldIds }))}
-          onFrozenChange={(frozenFieldCount) =>
-            void saveView((current) => ({ ...current, frozenFieldCount }))
-          }
-        />
+        <ViewControls table={table} view={view} people={people} saveView={saveView} columns />
         <label className="grid-toolbar-item">
           <span aria-hidden="true">{t('grid.groupBy')}</span>
           <select

@@ -1,6 +1,7 @@
 // The "+ View" menu: a grid view, or a kanban view when the table has a field to stack cards by. Unlike the row menu
 // of ui/, an item here can be unavailable, and then says why instead of disappearing.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useId, useRef, useState } from 'react';
+import { useDismiss } from '../../../ui';
 import { useTranslation } from 'react-i18next';
 import type { View } from '../../../engine';
 import { VIEW_KIND_ICONS } from './view-icons';
@@ -14,25 +15,12 @@ export interface AddViewMenuProps {
 export function AddViewMenu({ kanbanUnavailable, onAdd }: AddViewMenuProps) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
   const rootRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
   const reasonId = useId();
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [open]);
+  useDismiss(open, rootRef, close);
 
   const choose = (kind: View['kind']) => {
     setOpen(false);

@@ -1,6 +1,7 @@
 // A kanban view: the records as cards in columns, one per choice of the stack field (a single select or a tier).
 // Dragging a card to another column, or its "Move to…" menu, sets the select; a tier is computed from its rules, so
 // its cards stay put. Filter, sorts and hidden fields are the view's own, saved like the grid's.
+import { ViewControls } from '../grid/view-controls/view-controls';
 import {
   DndContext,
   DragOverlay,
@@ -14,15 +15,12 @@ import {
 } from '@dnd-kit/core';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FilterGroupSchema, type Person, type Table, type View } from '../../../engine';
+import type { Person, Table, View } from '../../../engine';
 import { useQueryStore } from '../../../stores/query-store';
 import { tableStore } from '../../../stores/table-store';
 import { cellFormatter } from '../grid/cell-format';
 import { RecordDrawer } from '../grid/record-drawer';
 import { useSaveView, visibleFieldsOf } from '../grid/grid-view';
-import { FilterButton } from '../grid/view-controls/filter-builder';
-import { HideFieldsButton } from '../grid/view-controls/hide-fields';
-import { SortButton } from '../grid/view-controls/sort-panel';
 import { KanbanColumnView } from './kanban-column';
 import {
   canMoveCards,
@@ -178,34 +176,7 @@ export function KanbanView({ table, view, people }: KanbanViewProps) {
             ))}
           </select>
         </label>
-        <FilterButton
-          table={table}
-          filter={view.filter}
-          people={people}
-          onChange={(filter) => {
-            // The builder's groups are checked against the saved shape (depth, sizes) before they are stored.
-            const parsed = filter ? FilterGroupSchema.safeParse(filter) : undefined;
-            if (parsed && !parsed.success) return;
-            void saveView((current) => {
-              const { filter: _old, ...rest } = current;
-              return parsed ? { ...rest, filter: parsed.data } : rest;
-            });
-          }}
-        />
-        <SortButton
-          table={table}
-          sorts={view.sorts ?? []}
-          onChange={(sorts) => void saveView((current) => ({ ...current, sorts }))}
-        />
-        <HideFieldsButton
-          table={table}
-          hiddenFieldIds={view.hiddenFieldIds ?? []}
-          frozenCount={view.frozenFieldCount ?? 1}
-          onChange={(hiddenFieldIds) => void saveView((current) => ({ ...current, hiddenFieldIds }))}
-          onFrozenChange={(frozenFieldCount) =>
-            void saveView((current) => ({ ...current, frozenFieldCount }))
-          }
-        />
+        <ViewControls table={table} view={view} people={people} saveView={saveView} />
       </div>
       <div className="grid-status" aria-live="polite">
         {recomputing

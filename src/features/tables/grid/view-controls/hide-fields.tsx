@@ -7,26 +7,21 @@ import { ToolbarPopover } from './toolbar-popover';
 export interface HideFieldsButtonProps {
   readonly table: Table;
   readonly hiddenFieldIds: readonly string[];
-  readonly frozenCount: number;
   readonly onChange: (hidden: string[]) => void;
-  readonly onFrozenChange: (count: number) => void;
+  /** Frozen columns (grid views only; a kanban has no columns to freeze). */
+  readonly frozen?: { readonly count: number; readonly onChange: (count: number) => void } | undefined;
 }
 
 const FROZEN_CHOICES = [0, 1, 2, 3] as const;
 
-export function HideFieldsButton({
-  table,
-  hiddenFieldIds,
-  frozenCount,
-  onChange,
-  onFrozenChange,
-}: HideFieldsButtonProps) {
+export function HideFieldsButton({ table, hiddenFieldIds, onChange, frozen }: HideFieldsButtonProps) {
   const { t } = useTranslation();
   const hidden = new Set(hiddenFieldIds);
   // Ids of deleted fields may linger in the view; only fields that still exist count as hidden.
   const count = table.fields.filter((field) => hidden.has(field.id)).length;
   const primaryId = table.primaryFieldId ?? table.fields[0]?.id;
   // Values outside 0–3 (allowed by the schema) stay selectable so the select shows what is saved.
+  const frozenCount = frozen?.count ?? 0;
   const frozenChoices = FROZEN_CHOICES.some((n) => n === frozenCount)
     ? FROZEN_CHOICES
     : [...FROZEN_CHOICES, frozenCount];
@@ -58,21 +53,23 @@ export function HideFieldsButton({
           </label>
         ))}
       </fieldset>
-      <label className="vc-row">
-        <span>{t('viewControls.fields.frozen')}</span>
-        <select
-          className="text-input"
-          aria-label={t('viewControls.fields.frozen')}
-          value={String(frozenCount)}
-          onChange={(event) => onFrozenChange(Number(event.target.value))}
-        >
-          {frozenChoices.map((n) => (
-            <option key={n} value={String(n)}>
-              {String(n)}
-            </option>
-          ))}
-        </select>
-      </label>
+      {frozen ? (
+        <label className="vc-row">
+          <span>{t('viewControls.fields.frozen')}</span>
+          <select
+            className="text-input"
+            aria-label={t('viewControls.fields.frozen')}
+            value={String(frozenCount)}
+            onChange={(event) => frozen.onChange(Number(event.target.value))}
+          >
+            {frozenChoices.map((n) => (
+              <option key={n} value={String(n)}>
+                {String(n)}
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
     </ToolbarPopover>
   );
 }

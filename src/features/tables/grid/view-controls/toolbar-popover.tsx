@@ -1,6 +1,7 @@
 // A toolbar button that opens a small panel under it: closes on Esc (focus back on the button) or a click outside.
 // The view controls share it so filter, sort and field panels behave alike.
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
+import { useDismiss } from '../../../../ui';
 import './view-controls.css';
 
 export interface ToolbarPopoverProps {
@@ -15,27 +16,13 @@ export interface ToolbarPopoverProps {
 
 export function ToolbarPopover({ buttonText, active, title, children }: ToolbarPopoverProps) {
   const [open, setOpen] = useState(false);
+  const close = useCallback(() => setOpen(false), []);
   const rootRef = useRef<HTMLDivElement>(null);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const panelId = useId();
+  const focusButton = useCallback(() => buttonRef.current?.focus(), []);
 
-  useEffect(() => {
-    if (!open) return;
-    const onPointerDown = (event: PointerEvent) => {
-      if (event.target instanceof Node && !rootRef.current?.contains(event.target)) setOpen(false);
-    };
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Escape') return;
-      setOpen(false);
-      buttonRef.current?.focus();
-    };
-    document.addEventListener('pointerdown', onPointerDown);
-    document.addEventListener('keydown', onKeyDown);
-    return () => {
-      document.removeEventListener('pointerdown', onPointerDown);
-      document.removeEventListener('keydown', onKeyDown);
-    };
-  }, [open]);
+  useDismiss(open, rootRef, close, focusButton);
 
   return (
     <div className="vc-root" ref={rootRef}>
