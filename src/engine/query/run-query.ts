@@ -62,8 +62,9 @@ export function runQuery(
   for (const problem of filter.problems) problems.push({ part: 'filter', ...problem });
   const search = compileSearch(query.search, table.fields, cache);
 
-  const matched: QueryRecord[] = [];
-  if (!filter.active && search === undefined) matched.push(...records);
+  // A copy, not push(...records): spreading 100,000+ arguments overflows the call stack.
+  let matched: QueryRecord[] = [];
+  if (!filter.active && search === undefined) matched = records.slice();
   else {
     const test = filter.test;
     for (const record of records) {

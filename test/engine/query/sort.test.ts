@@ -1,8 +1,8 @@
 // Sorting: per-kind order, blanks last both ways, errors before blanks, several keys, stability, Chinese collation.
 import { describe, expect, it } from 'vitest';
 import type { Sort } from '../../../src/engine';
-import { CollationRanks, QueryCache, sortRows, type QueryRecord } from '../../../src/engine/query';
-import { ENV, FIELDS_BY_ID, RECORDS } from './fixtures';
+import { CollationRanks, QueryCache, runQuery, sortRows, type QueryRecord } from '../../../src/engine/query';
+import { ENV, FIELDS, FIELDS_BY_ID, RECORDS } from './fixtures';
 
 function sortedIds(sorts: Sort[], records: readonly QueryRecord[] = RECORDS, env = ENV): string[] {
   const result = sortRows(
@@ -106,5 +106,25 @@ describe('CollationRanks', () => {
       .rankAll(['a', 'A', 'b']);
     expect(ranks.get('a')).toBe(ranks.get('A'));
     expect(ranks.get('b')).toBeGreaterThan(ranks.get('a') ?? Infinity);
+  });
+});
+
+describe('runQuery at scale', () => {
+  it('sorts 200,000 records without a filter (no argument spreading of the whole table)', () => {
+    const records: QueryRecord[] = Array.from({ length: 200_000 }, (_, at) => ({
+      id: `r${String(at).padStart(6, '0')}`,
+      values: { spend: (at * 7919) % 100_003 },
+    }));
+    const result = runQuery(
+      records,
+      { fields: FIELDS },
+      { sorts: [{ fieldId: 'spend', direction: 'desc' }] },
+      ENV,
+    );
+    expect(result.ids).toHaveLength(200_000);
+    expect(result.total).toBe(200_000);
+    const spend = (id: string | undefined) => records[Number(id?.slice(1))]?.values.spend as number;
+    expect(spend(result.ids[0])).toBeGreaterThanOrEqual(spend(result.ids[1]));
+    expect(spend(result.ids[0])).toBe(100_002);
   });
 });
