@@ -150,10 +150,11 @@ function aggregate(
       return found.length === 0 ? null : found.reduce((total, value) => total + value, 0) / found.length;
     case 'min':
     case 'earliest':
-      return found.length === 0 ? null : Math.min(...found);
+      // A loop, not Math.min(...found): a record may link to more records than a call takes arguments.
+      return found.length === 0 ? null : found.reduce((low, value) => (value < low ? value : low));
     case 'max':
     case 'latest':
-      return found.length === 0 ? null : Math.max(...found);
+      return found.length === 0 ? null : found.reduce((high, value) => (value > high ? value : high));
   }
 }
 
