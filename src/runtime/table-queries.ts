@@ -22,8 +22,8 @@ export function createTableQueries(options: TableQueriesOptions): TableQueries {
   let opening: Promise<unknown> | undefined;
   const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-  const ensureOpen = async (table: Table, reopen = false): Promise<void> => {
-    if (openTableId !== table.id || reopen || !opening) {
+  const ensureOpen = async (table: Table): Promise<void> => {
+    if (openTableId !== table.id || !opening) {
       openTableId = table.id;
       opening = bridge.open(options.dbName, table, {
         now: Date.now(),

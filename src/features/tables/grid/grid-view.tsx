@@ -262,11 +262,13 @@ export function GridView({ table, view, people, toolbar }: GridViewProps) {
       <div className="grid-status" aria-live="polite">
         {loading
           ? t('grid.loading', { loaded: loading.loaded, total: loading.total })
-          : recomputing
-            ? t('grid.recomputing')
-            : source.matched === source.total
-              ? t('grid.recordCount', { count: source.total })
-              : t('grid.matchedCount', { count: source.matched, total: source.total })}
+          : source.busy
+            ? t('grid.querying')
+            : recomputing
+              ? t('grid.recomputing')
+              : source.matched === source.total
+                ? t('grid.recordCount', { count: source.total })
+                : t('grid.matchedCount', { count: source.matched, total: source.total })}
       </div>
       {fields.length === 0 ? (
         <p className="muted">{table.fields.length === 0 ? t('grid.noFields') : t('grid.noVisibleFields')}</p>

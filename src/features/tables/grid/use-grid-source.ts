@@ -97,8 +97,9 @@ export function useGridSource(
     }
     setBusy(true);
     void query(table, viewQuery).then((result) => {
-      if (cancelled || !result) return;
+      if (cancelled) return;
       setBusy(false);
+      if (!result) return;
       setTotal(result.total);
       setListing({ matched: result.ids.length, groups: groupsOfRef.current(result) });
       window.setSource({ count: result.ids.length, ids: result.ids });
