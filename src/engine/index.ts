@@ -8,7 +8,12 @@ export type { TierResult } from './computed/tier';
 export { applyLogic, compileLogic, LogicError, truthy } from './logic';
 export type { CompileOptions, LogicErrorCode, LogicLimits } from './logic';
 export { toStoredValue } from './evaluate-table';
-export { computedFormulas, prepareComputedFields, tierExpression } from './computed/table-computed';
+export {
+  computedDefinitionsDiffer,
+  computedFormulas,
+  prepareComputedFields,
+  tierExpression,
+} from './computed/table-computed';
 export type { ComputedFields, ComputedRecord } from './computed/table-computed';
 export { sampleCustomers, sampleRecordValues, seededRandom, SAMPLE_REGIONS } from './sample/customers';
 export type { SampleCustomer, SampleFieldIds } from './sample/customers';

@@ -39,12 +39,29 @@ export function createTableQueries(options: TableQueriesOptions): TableQueries {
     }
   };
 
-  const recompute = async (table: Table, fieldIds?: readonly string[]): Promise<RecomputeOutcome> => {
+  const recomputeNow = async (table: Table, fieldIds?: readonly string[]): Promise<RecomputeOutcome> => {
     await ensureOpen(table);
     bridge.setTable(table);
     const result = await bridge.recompute(fieldIds, { now: Date.now() });
     if (result.changed > 0) tableStore.getState().notify(table.id, { kind: 'reload' });
     return result;
+  };
+
+  // One recompute per table at a time: a request for the same definition joins the running one; a newer definition
+  // runs after it, so the last values stored are those of the last definition.
+  const running = new Map<string, { version: number; done: Promise<RecomputeOutcome> }>();
+  const recompute = (table: Table, fieldIds?: readonly string[]): Promise<RecomputeOutcome> => {
+    const current = running.get(table.id);
+    if (current && current.version >= table.version && fieldIds === undefined) return current.done;
+    const done = (current ? current.done.catch(() => undefined) : Promise.resolve()).then(() =>
+      recomputeNow(table, fieldIds),
+    );
+    const entry = { version: table.version, done };
+    running.set(table.id, entry);
+    void done.finally(() => {
+      if (running.get(table.id) === entry) running.delete(table.id);
+    });
+    return done;
   };
 
   const stop = subscribeAllTables((tableId, change) => {

@@ -5,6 +5,7 @@ import Dexie from 'dexie';
 import {
   autoNumberKey,
   cellText,
+  computedDefinitionsDiffer,
   convertValue,
   COMPUTED_FIELD_KINDS,
   formatAutoNumber,
@@ -159,7 +160,13 @@ export class TableEditsRepository {
         }
         await db.records.bulkPut(recordChanges.map((entry) => entry.after as RecordRow));
       }
-      const saved: TableRow = { ...row, ...next, updatedAt: this.env.now(), version: row.version + 1 };
+      const saved: TableRow = {
+        ...row,
+        ...withoutFlag(next),
+        ...pendingFlag(row, next),
+        updatedAt: this.env.now(),
+        version: row.version + 1,
+      };
       await db.tableDefs.put(saved);
       await this.record({
         tableId,
@@ -364,7 +371,13 @@ export class TableEditsRepository {
       let table: Table | undefined;
       if (tableState) {
         const row = await this.tableRow(tableId);
-        const restored: TableRow = { ...row, ...tableState, updatedAt: now, version: row.version + 1 };
+        const restored: TableRow = {
+          ...row,
+          ...withoutFlag(tableState),
+          ...pendingFlag(row, tableState),
+          updatedAt: now,
+          version: row.version + 1,
+        };
         await db.tableDefs.put(restored);
         table = stripRow(restored);
       }
@@ -526,6 +539,22 @@ export class TableEditsRepository {
         ]),
       );
   }
+}
+
+/**
+ * The recompute flag of a table going from `row` to `next`: set when computed definitions change, kept while a
+ * recompute is still owed; never taken from `next` (a history snapshot may hold a stale flag).
+ */
+function pendingFlag(row: TableRow, next: Table): { recomputePending?: true } {
+  return row.recomputePending === true || computedDefinitionsDiffer(row.fields, next.fields)
+    ? { recomputePending: true }
+    : {};
+}
+
+/** A definition without its recompute flag, which only storage sets (see pendingFlag). */
+function withoutFlag(table: Table): Table {
+  const { recomputePending: _flag, ...definition } = table;
+  return definition;
 }
 
 /** The definition part of a stored table row (without app, order and schema version). */

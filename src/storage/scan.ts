@@ -63,12 +63,18 @@ export class ScanRepository {
   /**
    * Merges computed values into stored records in one read-write transaction: all are written or none. A refresh of
    * computed values is no edit by a person, so `updatedAt` and `version` stay as they are (the change feed and undo
-   * history are about edits). Records deleted or missing meanwhile are skipped. Returns how many were written.
+   * history are about edits). Records deleted or missing meanwhile are skipped. With `complete` (a recompute of every
+   * computed field of the definition at `tableVersion`), the table's recompute flag is cleared in the same
+   * transaction, unless the definition changed meanwhile. Returns how many were written.
    */
-  async writeComputed(tableId: string, changes: readonly ComputedChange[]): Promise<number> {
-    if (changes.length === 0) return 0;
+  async writeComputed(
+    tableId: string,
+    changes: readonly ComputedChange[],
+    options: { readonly complete?: boolean; readonly tableVersion?: number } = {},
+  ): Promise<number> {
     const { db } = this;
-    return writeTransaction(db, [db.records], async () => {
+    if (changes.length === 0 && options.complete !== true) return 0;
+    return writeTransaction(db, [db.records, db.tableDefs], async () => {
       const rows = await db.records.bulkGet(changes.map((change): [string, string] => [tableId, change.id]));
       const updated: RecordRow[] = [];
       rows.forEach((row, index) => {
@@ -77,6 +83,14 @@ export class ScanRepository {
         updated.push({ ...row, values: { ...row.values, ...change.values } });
       });
       await db.records.bulkPut(updated);
+      if (options.complete === true) {
+        const table = await db.tableDefs.get(tableId);
+        // Only for the definition the values were computed from: a newer one still owes its own recompute.
+        if (table?.recomputePending === true && table.version === options.tableVersion) {
+          const { recomputePending: _done, ...cleared } = table;
+          await db.tableDefs.put(cleared);
+        }
+      }
       return updated.length;
     });
   }

@@ -3,7 +3,14 @@
 // they refresh only that; the definition itself comes back through the workspace snapshot.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { ConversionPreview, DataRecord, Field, JsonValue, Table } from '../engine';
+import {
+  computedDefinitionsDiffer,
+  type ConversionPreview,
+  type DataRecord,
+  type Field,
+  type JsonValue,
+  type Table,
+} from '../engine';
 import type { EditLabel, HistoryState, RecordHistoryEntry, ReplayResult, Storage } from '../storage';
 import { noticesStore } from './notices-store';
 import { attemptWith } from './report-error';
@@ -104,14 +111,6 @@ function attempt<T>(work: (storage: Storage) => Promise<T>): Promise<T | undefin
   return attemptWith(requireStorage, work);
 }
 
-/** Fields whose formula/tier definition differs (added, changed or removed): their values need recomputing. */
-function computedChanged(before: readonly Field[], after: readonly Field[]): boolean {
-  const computed = (fields: readonly Field[]) =>
-    JSON.stringify(fields.filter((field) => field.kind === 'formula' || field.kind === 'tier'));
-  const kinds = (fields: readonly Field[]) => JSON.stringify(fields.map((field) => [field.id, field.kind]));
-  return computed(before) !== computed(after) || kinds(before) !== kinds(after);
-}
-
 function move<T>(items: readonly T[], from: number, to: number): T[] {
   const next = [...items];
   const [item] = next.splice(from, 1);
@@ -142,7 +141,7 @@ export const tableStore = createStore<TableState & TableActions>()((set, get) =>
     emit(tableId, {
       kind: 'definition',
       table: saved,
-      recompute: before === undefined || computedChanged(before.fields, saved.fields),
+      recompute: before === undefined || computedDefinitionsDiffer(before.fields, saved.fields),
     });
     await refresh(tableId);
     return true;

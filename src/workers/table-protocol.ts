@@ -38,7 +38,11 @@ import { ScanRepository, type ComputedChange } from '../storage/scan';
 export interface TableStorage {
   readonly readAll: (tableId: string, onChunk: (records: DataRecord[]) => Promise<void>) => Promise<number>;
   readonly count: (tableId: string) => Promise<number>;
-  readonly writeComputed: (tableId: string, changes: readonly ComputedChange[]) => Promise<number>;
+  readonly writeComputed: (
+    tableId: string,
+    changes: readonly ComputedChange[],
+    options?: { readonly complete?: boolean; readonly tableVersion?: number },
+  ) => Promise<number>;
   /** A table's stored definition (the tables lookups and rollups read), undefined when missing or trashed. */
   readonly readTable: (tableId: string) => Promise<Table | undefined>;
   readonly close: () => void;
@@ -72,7 +76,7 @@ export function openTableStorage(dbName: string, loadChunkSize?: number): TableS
     readTable: (tableId) => links.readTable(tableId),
     readAll: (tableId, onChunk) => scan.readAll(tableId, onChunk, loadChunkSize),
     count: (tableId) => storage.records.countRecords(tableId),
-    writeComputed: (tableId, changes) => scan.writeComputed(tableId, changes),
+    writeComputed: (tableId, changes, options) => scan.writeComputed(tableId, changes, options),
     close: () => {
       storage.connection.close();
     },
@@ -295,6 +299,8 @@ export function createTableProtocol(
     touched: ReadonlySet<string>,
     evaluation: ComputedFields,
     lookups: LookupComputer | undefined,
+    /** Every computed field was recomputed: the table's recompute flag is cleared with the values. */
+    complete: boolean,
   ): Promise<void> => {
     const { table } = current;
     // Evaluate over a snapshot: edits arriving between chunks change current.records, not this list.
@@ -352,6 +358,7 @@ export function createTableProtocol(
     await current.storage.writeComputed(
       table.id,
       fresh.map((change) => ({ id: change.id, values: change.changes })),
+      { complete, tableVersion: table.version },
     );
     const persistMs = host.now() - persistStart;
     for (const change of fresh) {
@@ -393,7 +400,14 @@ export function createTableProtocol(
     current.touchedByJob.set(jobId, touched);
     try {
       const lookups = await prepareLookupComputer(current, message.fieldIds);
-      await evaluateAndPersist(jobId, current, touched, prepared.value, lookups);
+      await evaluateAndPersist(
+        jobId,
+        current,
+        touched,
+        prepared.value,
+        lookups,
+        message.fieldIds === undefined,
+      );
     } finally {
       current.touchedByJob.delete(jobId);
     }

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { compileFormulaField, type Field, type Table } from '../../src/engine';
 import { HISTORY_LIMIT, TableEditError } from '../../src/storage';
+import { ScanRepository } from '../../src/storage/scan';
 import { openTestStorage, START } from './support';
 
 const UTC = { timeZone: 'UTC' };
@@ -175,6 +176,48 @@ describe('unique fields', () => {
       UTC,
     );
     await storage.edits.addRecords(tableId, [{}, { email: '' }], label('add'), UTC);
+  });
+});
+
+describe('the recompute flag', () => {
+  it('is set when a formula changes, with the change, and a recompute of that version clears it', async () => {
+    const score: Field = { id: 'score', name: 'Score', kind: 'formula', expression: { var: 'spend' } };
+    const { storage, tableId } = await customers([NAME, SPEND, score]);
+    const renamed = await storage.edits.changeTable(
+      tableId,
+      (table) => ({
+        ...table,
+        name: 'Clients',
+        fields: table.fields.map((f) => (f.id === 'name' ? { ...f, name: 'Who' } : f)),
+      }),
+      label('changeField'),
+      UTC,
+    );
+    expect(renamed.recomputePending).toBeUndefined();
+
+    const redefined = await storage.edits.changeTable(
+      tableId,
+      (table) => ({
+        ...table,
+        fields: table.fields.map((f) =>
+          f.id === 'score' ? { ...score, expression: { '*': [{ var: 'spend' }, 2] } } : f,
+        ),
+      }),
+      label('changeField'),
+      UTC,
+    );
+    expect(redefined.recomputePending).toBe(true);
+
+    // Values computed for an older definition leave the flag; those of the current one clear it with the values.
+    const scan = new ScanRepository(storage.connection.db, { now: () => START, newId: () => 'x' });
+    await scan.writeComputed(tableId, [], { complete: true, tableVersion: redefined.version - 1 });
+    expect((await storage.links.readTable(tableId))?.recomputePending).toBe(true);
+    await scan.writeComputed(tableId, [], { complete: true, tableVersion: redefined.version });
+    expect((await storage.links.readTable(tableId))?.recomputePending).toBeUndefined();
+
+    // Undoing the formula change owes a recompute again.
+    await storage.edits.undo(tableId);
+    expect((await storage.links.readTable(tableId))?.recomputePending).toBe(true);
   });
 });
 

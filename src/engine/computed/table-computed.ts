@@ -134,3 +134,17 @@ export function prepareComputedFields(
     },
   });
 }
+
+/** Kinds whose values depend on their definition: changing one means recomputing the table. */
+const DERIVED_KINDS: ReadonlySet<Field['kind']> = new Set(['formula', 'tier', 'lookup', 'rollup']);
+
+/**
+ * Whether going from `before` to `after` changes what computed fields compute: a derived field added, removed or
+ * redefined, or any field's kind changed (formulas read values by kind).
+ */
+export function computedDefinitionsDiffer(before: readonly Field[], after: readonly Field[]): boolean {
+  const derived = (fields: readonly Field[]) =>
+    JSON.stringify(fields.filter((field) => DERIVED_KINDS.has(field.kind)));
+  const kinds = (fields: readonly Field[]) => JSON.stringify(fields.map((field) => [field.id, field.kind]));
+  return derived(before) !== derived(after) || kinds(before) !== kinds(after);
+}

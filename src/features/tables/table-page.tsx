@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../engine';
+import { queryStore } from '../../stores/query-store';
 import { useTableStore, tableStore } from '../../stores/table-store';
 import { useWorkspace } from '../../stores/workspace-store';
 import { Button, EmptyState, PageHeader } from '../../ui';
@@ -38,6 +39,12 @@ export function TablePage({ appId, tableId }: { appId: string; tableId: string }
   useEffect(() => {
     void tableStore.getState().refreshHistory(tableId);
   }, [tableId]);
+
+  // Stored formula values still owe a recompute (e.g. the tab was closed while one ran): run it now.
+  const pending = table?.recomputePending === true ? table : undefined;
+  useEffect(() => {
+    if (pending) void queryStore.getState().recompute(pending);
+  }, [pending]);
 
   // A table opens on the tab last used in this browser session; the first time on its grid, or on its designer
   // while it has no fields. Kept in sessionStorage, so it also survives the page being mounted again.

@@ -148,7 +148,8 @@ export function cellFormatter(field: Field, context: FormatContext): CellFormatt
       };
     case 'formula': {
       if (field.resultType === 'number') {
-        const format = numberFormat(locale, precisionOptions(field.precision, 10));
+        // Without a chosen precision a computed number shows at most 2 decimals (1/3 is 0.33, not 0.3333333333).
+        const format = numberFormat(locale, precisionOptions(field.precision, 2));
         return numeric(format);
       }
       if (field.resultType === 'date') {
