@@ -42,9 +42,25 @@ export function createTableQueries(options: TableQueriesOptions): TableQueries {
   const recomputeNow = async (table: Table, fieldIds?: readonly string[]): Promise<RecomputeOutcome> => {
     await ensureOpen(table);
     bridge.setTable(table);
-    const result = await bridge.recompute(fieldIds, { now: Date.now() });
-    if (result.changed > 0) tableStore.getState().notify(table.id, { kind: 'reload' });
-    return result;
+    const queries = queryStore.getState();
+    const reload = () => tableStore.getState().notify(table.id, { kind: 'reload', keepWorker: true });
+    try {
+      const result = await bridge.recompute(fieldIds, {
+        now: Date.now(),
+        // The worker has the new values: views read from it (and show them) while storage catches up.
+        onEvaluated: ({ changed }) => {
+          if (changed === 0) return;
+          queries.setPersisting(table.id, true);
+          reload();
+        },
+      });
+      return result;
+    } finally {
+      if (queryStore.getState().persisting.includes(table.id)) {
+        queries.setPersisting(table.id, false);
+        reload();
+      }
+    }
   };
 
   // One recompute per table at a time: a request for the same definition joins the running one; a newer definition
@@ -72,7 +88,8 @@ export function createTableQueries(options: TableQueriesOptions): TableQueries {
     }
     if (tableId !== openTableId) return;
     if (change.kind === 'records') bridge.applyChanges(change.records, change.removedIds);
-    else opening = undefined; // 'reload': read the table again before the next query
+    // 'reload' after an import: read the table again before the next query (not after our own recompute).
+    else if (!change.keepWorker) opening = undefined;
   });
 
   return {
@@ -81,6 +98,10 @@ export function createTableQueries(options: TableQueriesOptions): TableQueries {
       return bridge.query({ ...query, now: Date.now() });
     },
     recompute,
+    readRecords: async (tableId, request) => {
+      if (tableId !== openTableId) throw new Error(`The table worker holds another table than ${tableId}`);
+      return (await bridge.readRecords(request)).map((record) => record ?? undefined);
+    },
     dispose: () => {
       stop();
       bridge.close();

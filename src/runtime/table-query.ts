@@ -39,6 +39,8 @@ export interface RecomputeProgress {
 
 export interface RecomputeOptions {
   readonly onProgress?: (progress: RecomputeProgress) => void;
+  /** The new values are computed and the worker serves them (readRecords) while they are being stored. */
+  readonly onEvaluated?: (evaluated: { readonly changed: number; readonly evaluateMs: number }) => void;
   /** Aborting cancels the recompute (nothing is written) and rejects with an AbortError. */
   readonly signal?: AbortSignal;
   readonly now?: number;
@@ -61,6 +63,10 @@ export interface TableQueryService {
    * changed values in one transaction. Rejects with a TableQueryError ('failed', reason.kind 'cycle' for a loop).
    */
   readonly recompute: (fieldIds?: readonly string[], options?: RecomputeOptions) => Promise<RecomputeResult>;
+  /** Records of the open table from the worker's memory: by id (null where unknown), or by creation-order position. */
+  readonly readRecords: (
+    request: { readonly ids: readonly string[] } | { readonly offset: number; readonly limit: number },
+  ) => Promise<(DataRecord | null)[]>;
   /** Stops the worker; pending calls reject with code 'terminated'; the service can be opened again. */
   readonly close: () => void;
 }
@@ -118,6 +124,7 @@ interface Pending<T> {
 
 interface Job extends Pending<RecomputeResult> {
   readonly onProgress: ((progress: RecomputeProgress) => void) | undefined;
+  readonly onEvaluated: RecomputeOptions['onEvaluated'];
   readonly release: () => void;
 }
 
@@ -137,10 +144,12 @@ export function createTableQuery(
   let opening: Pending<{ count: number }> | undefined;
   let pendingQuery: (Pending<TableQueryResult> & { readonly queryId: number }) | undefined;
   const jobs = new Map<number, Job>();
+  const reads = new Map<number, Pending<(DataRecord | null)[]>>();
   let nextId = 1;
   let watchdog: ReturnType<typeof setTimeout> | undefined;
 
-  const busy = (): boolean => opening !== undefined || pendingQuery !== undefined || jobs.size > 0;
+  const busy = (): boolean =>
+    opening !== undefined || pendingQuery !== undefined || jobs.size > 0 || reads.size > 0;
 
   const disarm = (): void => {
     if (watchdog !== undefined) clearTimeout(watchdog);
@@ -180,6 +189,10 @@ export function createTableQuery(
       job.release();
       job.reject(error);
     }
+    for (const [requestId, read] of [...reads]) {
+      reads.delete(requestId);
+      read.reject(error);
+    }
   };
 
   const receive = (data: FromTableWorker): void => {
@@ -214,6 +227,15 @@ export function createTableQuery(
       case 'progress':
         jobs.get(data.jobId)?.onProgress?.({ done: data.done, total: data.total });
         return;
+      case 'evaluated':
+        jobs.get(data.jobId)?.onEvaluated?.({ changed: data.changed, evaluateMs: data.evaluateMs });
+        return;
+      case 'records': {
+        const read = reads.get(data.requestId);
+        reads.delete(data.requestId);
+        read?.resolve([...data.records]);
+        break;
+      }
       case 'recomputed':
       case 'cancelled':
       case 'failed': {
@@ -337,7 +359,7 @@ export function createTableQuery(
 
   const recompute = (
     fieldIds?: readonly string[],
-    { onProgress, signal, now }: RecomputeOptions = {},
+    { onProgress, onEvaluated, signal, now }: RecomputeOptions = {},
   ): Promise<RecomputeResult> =>
     new Promise((resolve, reject) => {
       if (signal?.aborted) {
@@ -364,6 +386,7 @@ export function createTableQuery(
         resolve,
         reject,
         onProgress,
+        onEvaluated,
         release: () => signal?.removeEventListener('abort', onAbort),
       });
       const error = send(target, {
@@ -386,5 +409,25 @@ export function createTableQuery(
     if (worker) stop(worker, new TableQueryError('terminated', 'The table worker was stopped.'));
   };
 
-  return { open, query, applyChanges, setTable, recompute, close };
+  const readRecords = (
+    request: { readonly ids: readonly string[] } | { readonly offset: number; readonly limit: number },
+  ): Promise<(DataRecord | null)[]> =>
+    new Promise((resolve, reject) => {
+      const target = ready();
+      if (!target) {
+        reject(new TableQueryError('notOpen', 'No table is open.'));
+        return;
+      }
+      const requestId = nextId++;
+      reads.set(requestId, { resolve, reject });
+      const error = send(target, { type: 'records', requestId, ...request });
+      if (error) {
+        reads.delete(requestId);
+        reject(error);
+        return;
+      }
+      arm();
+    });
+
+  return { open, query, applyChanges, setTable, recompute, readRecords, close };
 }

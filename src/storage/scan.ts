@@ -14,6 +14,8 @@ export const DEFAULT_SCAN_CHUNK_SIZE = 5_000;
 export interface ComputedChange {
   readonly id: string;
   readonly values: Readonly<Record<string, JsonValue>>;
+  /** The record version the values were computed from; a record changed since is left alone. */
+  readonly version?: number;
 }
 
 export class ScanRepository {
@@ -80,6 +82,7 @@ export class ScanRepository {
       rows.forEach((row, index) => {
         const change = changes[index];
         if (row === undefined || row.deleted === 1 || change === undefined) return;
+        if (change.version !== undefined && change.version !== row.version) return;
         updated.push({ ...row, values: { ...row.values, ...change.values } });
       });
       await db.records.bulkPut(updated);

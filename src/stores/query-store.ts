@@ -3,7 +3,7 @@
 // what the worker is doing (loading the table, recomputing formulas) for the UI to show.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import type { QueryResult, Table, TableQuery } from '../engine';
+import type { DataRecord, QueryResult, Table, TableQuery } from '../engine';
 import { noticesStore } from './notices-store';
 
 export type { GroupSummary, QueryResult } from '../engine';
@@ -29,6 +29,11 @@ export interface TableQueryService {
   ) => Promise<QueryResult>;
   /** Recomputes the table's formula and tier fields over every record and stores the results. */
   readonly recompute: (table: Table, fieldIds?: readonly string[]) => Promise<RecomputeOutcome>;
+  /** Records of the table the worker holds, from its memory (fresher than storage while `persisting`). */
+  readonly readRecords: (
+    tableId: string,
+    request: { readonly ids: readonly string[] } | { readonly offset: number; readonly limit: number },
+  ) => Promise<(DataRecord | undefined)[]>;
 }
 
 export interface QueryState {
@@ -36,6 +41,13 @@ export interface QueryState {
   readonly loading: { readonly tableId: string; readonly loaded: number; readonly total: number } | undefined;
   /** Table ids whose formulas are being recomputed. */
   readonly recomputing: readonly string[];
+  /**
+   * Table ids whose recomputed values are in the worker but still being stored: views read those tables' records
+   * from the worker meanwhile, so the new values show at once.
+   */
+  readonly persisting: readonly string[];
+  readonly readRecords: TableQueryService['readRecords'];
+  readonly setPersisting: (tableId: string, persisting: boolean) => void;
   readonly query: (table: Table, query: ViewQuery) => Promise<QueryResult | undefined>;
   readonly recompute: (table: Table, fieldIds?: readonly string[]) => Promise<RecomputeOutcome | undefined>;
 }
@@ -57,6 +69,17 @@ function failed(error: unknown): void {
 export const queryStore = createStore<QueryState>()((set) => ({
   loading: undefined,
   recomputing: [],
+  persisting: [],
+  readRecords: (tableId, request) => {
+    if (!service) return Promise.reject(new Error('No query service'));
+    return service.readRecords(tableId, request);
+  },
+  setPersisting: (tableId, persisting) =>
+    set((state) => ({
+      persisting: persisting
+        ? [...state.persisting.filter((id) => id !== tableId), tableId]
+        : state.persisting.filter((id) => id !== tableId),
+    })),
   query: async (table, query) => {
     if (!service) {
       failed(new Error('No query service'));

@@ -25,8 +25,11 @@ export type TableChange =
       readonly removedIds: readonly string[];
     }
   | { readonly kind: 'definition'; readonly table: Table; readonly recompute: boolean }
-  /** Many records changed at once (an import, recomputed formulas): views re-read what they show. */
-  | { readonly kind: 'reload' };
+  /**
+   * Many records changed at once (an import, recomputed formulas): views re-read what they show. `keepWorker`: the
+   * query worker already holds the new values (it computed them), so it need not read the table again.
+   */
+  | { readonly kind: 'reload'; readonly keepWorker?: boolean };
 
 type ChangeListener = (change: TableChange) => void;
 

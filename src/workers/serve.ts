@@ -12,6 +12,7 @@ export interface WorkerHost<Out> {
   readonly post: (message: Out) => void;
   readonly yieldToEventLoop: () => Promise<void>;
   readonly now: () => number;
+  readonly wait: (ms: number) => Promise<void>;
 }
 
 export function serveProtocol<Out>(create: (host: WorkerHost<Out>) => (message: unknown) => void): void {
@@ -22,6 +23,7 @@ export function serveProtocol<Out>(create: (host: WorkerHost<Out>) => (message: 
     },
     yieldToEventLoop: createMessageChannelYield(),
     now: () => performance.now(),
+    wait: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   });
   scope.onmessage = (event) => {
     handle(event.data);

@@ -56,7 +56,15 @@ export interface TableHost {
   /** A monotonic clock in ms (performance.now()), for timings and spacing out progress messages. */
   readonly now: () => number;
   readonly openStorage?: (dbName: string) => TableStorage;
+  /** Resolves after `ms` milliseconds (setTimeout); without it the worker does not wait for the page's first read. */
+  readonly wait?: (ms: number) => Promise<void>;
 }
+
+/**
+ * After a recompute's values are computed, how long the worker waits for the page to read the rows it shows before
+ * it starts storing them: storing 100k records keeps the worker busy for about a second before it can answer again.
+ */
+export const FIRST_READ_WAIT_MS = 250;
 
 export interface TableProtocolOptions {
   /** Records per chunk of a recompute: the work done between two looks at the message queue. */
@@ -101,7 +109,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** One opened table: its records in creation order and where each id sits. */
 class Session {
-  records: QueryRecord[] = [];
+  /** Whole records (envelope included): the page reads them while stored values are being brought up to date. */
+  records: DataRecord[] = [];
   positions = new Map<string, number>();
   readonly cache = new QueryCache();
   /** Per running recompute, the ids applyChanges touched since it started: its results for them are stale. */
@@ -118,7 +127,7 @@ class Session {
     for (const record of records) {
       if (record.deleted || this.positions.has(record.id)) continue;
       this.positions.set(record.id, this.records.length);
-      this.records.push({ id: record.id, values: record.values });
+      this.records.push(record);
     }
   }
 
@@ -136,8 +145,8 @@ class Session {
       const position = this.positions.get(record.id);
       if (position === undefined) {
         this.positions.set(record.id, this.records.length);
-        this.records.push({ id: record.id, values: record.values });
-      } else this.records[position] = { id: record.id, values: record.values };
+        this.records.push(record);
+      } else this.records[position] = record;
     }
     const gone = [...removed].filter((id) => this.positions.has(id));
     if (gone.length === 0) return;
@@ -215,6 +224,8 @@ export function createTableProtocol(
   let latestQueryId = -1;
   const running = new Set<number>();
   const cancelled = new Set<number>();
+  /** Set while a recompute waits for the page's first read of its new values. */
+  let afterNextRead: (() => void) | undefined;
 
   const open = (message: Extract<ToTableWorker, { type: 'open' }>): void => {
     session?.storage.close();
@@ -354,23 +365,32 @@ export function createTableProtocol(
     }
     // Records edited meanwhile were recomputed by the page with their edit; these results would be stale.
     const fresh = changes.filter((change) => !touched.has(change.id));
-    const persistStart = host.now();
-    await current.storage.writeComputed(
-      table.id,
-      fresh.map((change) => ({ id: change.id, values: change.changes })),
-      { complete, tableVersion: table.version },
-    );
-    const persistMs = host.now() - persistStart;
+    // Memory first: queries and the page's reads see the new values at once, while they are being stored.
+    const written: ComputedChange[] = [];
     for (const change of fresh) {
       const position = current.positions.get(change.id);
       const record = position === undefined ? undefined : current.records[position];
       if (position === undefined || record === undefined) continue;
-      current.records[position] = { id: record.id, values: { ...record.values, ...change.changes } };
+      current.records[position] = { ...record, values: { ...record.values, ...change.changes } };
+      // The version computed from: storage skips a record that changed since (an edit not yet applied here).
+      written.push({ id: change.id, values: change.changes, version: record.version });
     }
+    host.post({ type: 'evaluated', jobId, changed: written.length, evaluateMs: evaluating });
+    // Let the page read the rows on screen first (a 'records' message), so the new values show before storing them.
+    if (host.wait && written.length > 0) {
+      const read = new Promise<void>((resolve) => {
+        afterNextRead = resolve;
+      });
+      await Promise.race([read, host.wait(FIRST_READ_WAIT_MS)]);
+      afterNextRead = undefined;
+    }
+    const persistStart = host.now();
+    await current.storage.writeComputed(table.id, written, { complete, tableVersion: table.version });
+    const persistMs = host.now() - persistStart;
     host.post({
       type: 'recomputed',
       jobId,
-      changed: fresh.length,
+      changed: written.length,
       evaluateMs: evaluating,
       persistMs,
       errors: evaluation.problems(),
@@ -411,6 +431,25 @@ export function createTableProtocol(
     } finally {
       current.touchedByJob.delete(jobId);
     }
+  };
+
+  const readRecords = async (message: Extract<ToTableWorker, { type: 'records' }>): Promise<void> => {
+    if (loading) await loading;
+    const current = session;
+    let records: (DataRecord | null)[] = [];
+    if (current?.loaded) {
+      if (message.ids) {
+        records = message.ids.map((id) => {
+          const position = current.positions.get(id);
+          return position === undefined ? null : (current.records[position] ?? null);
+        });
+      } else {
+        const offset = Math.max(0, message.offset ?? 0);
+        records = current.records.slice(offset, offset + Math.max(0, message.limit ?? 0));
+      }
+    }
+    host.post({ type: 'records', requestId: message.requestId, records });
+    afterNextRead?.();
   };
 
   const startJob = (message: Extract<ToTableWorker, { type: 'recompute' }>): void => {
@@ -456,6 +495,9 @@ export function createTableProtocol(
         return;
       case 'recompute':
         startJob(message);
+        return;
+      case 'records':
+        void readRecords(message);
         return;
       case 'cancel':
         if (running.has(message.jobId)) cancelled.add(message.jobId);

@@ -157,8 +157,20 @@ describe('createTableQuery', () => {
     const { bridge } = service();
     await bridge.open(await seed(12), table, ENV);
     const progress: number[] = [];
-    const result = await bridge.recompute(undefined, { onProgress: ({ done }) => progress.push(done) });
+    const evaluated: number[] = [];
+    const result = await bridge.recompute(undefined, {
+      onProgress: ({ done }) => progress.push(done),
+      onEvaluated: ({ changed }) => evaluated.push(changed),
+    });
     expect(result.changed).toBe(12);
+    expect(evaluated).toEqual([12]);
+    const [first, missing] = await bridge.readRecords({ ids: ['r0011', 'nope'] });
+    expect(first?.values.score).toBe(12);
+    expect(missing).toBeNull();
+    expect((await bridge.readRecords({ offset: 10, limit: 5 })).map((found) => found?.id)).toEqual([
+      'r0010',
+      'r0011',
+    ]);
     expect(progress.some((done) => done > 0 && done < 12)).toBe(true);
     const sorted = await bridge.query({
       filter: {

@@ -105,6 +105,20 @@ describe('ScanRepository.writeComputed', () => {
     expect(await db.records.get(['tbl', 'missing'])).toBeUndefined();
   });
 
+  it('leaves a record that changed since the values were computed (its version moved on)', async () => {
+    const { scan, db } = await tableWith(3);
+    await db.records.update(['tbl', 'r-00001'], { version: 2 });
+
+    const written = await scan.writeComputed('tbl', [
+      { id: 'r-00000', values: { score: 1 }, version: 1 },
+      { id: 'r-00001', values: { score: 2 }, version: 1 },
+    ]);
+
+    expect(written).toBe(1);
+    expect((await db.records.get(['tbl', 'r-00000']))?.values.score).toBe(1);
+    expect((await db.records.get(['tbl', 'r-00001']))?.values.score).toBeUndefined();
+  });
+
   it('writes nothing when a record cannot be stored (all or nothing)', async () => {
     const { scan, db } = await tableWith(2);
     const bad = { id: 'r-00001', values: { score: (() => 1) as unknown as number } };

@@ -64,10 +64,11 @@ async function seed(count: number): Promise<string> {
 
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-function harness(dbName: string) {
+function harness(dbName: string, wait?: (ms: number) => Promise<void>) {
   const posted: FromTableWorker[] = [];
   const handle = createTableProtocol(
     {
+      ...(wait ? { wait } : {}),
       post: (message) => posted.push(structuredClone(message)),
       yieldToEventLoop: tick,
       now: () => performance.now(),
@@ -186,6 +187,46 @@ describe('table protocol', () => {
     expect(result.groups?.map((group) => [group.label, group.count, group.aggregates.score?.sum])).toEqual([
       ['Gold', 10, (50 + 59) * 5 * 2],
     ]);
+  });
+
+  it('serves the new values from memory as soon as they are computed, before they are stored', async () => {
+    const dbName = await seed(30);
+    const { handle, posted, waitFor, open } = harness(dbName);
+    open();
+    await waitFor('ready');
+    handle({ type: 'recompute', jobId: 3 });
+    await waitFor('evaluated');
+    const order = posted.map((message) => message.type);
+    expect(order.indexOf('evaluated')).toBeLessThan(
+      order.indexOf('recomputed') === -1 ? Infinity : order.indexOf('recomputed'),
+    );
+
+    handle({ type: 'records', requestId: 11, ids: ['r0005', 'missing'] });
+    const byId = await waitFor('records', (message) => message.requestId === 11);
+    expect(byId.records[0]?.values).toMatchObject({ spend: 5, score: 10 });
+    expect(byId.records[0]?.createdAt).toBe(START);
+    expect(byId.records[1]).toBeNull();
+
+    handle({ type: 'records', requestId: 12, offset: 28, limit: 5 });
+    const window = await waitFor('records', (message) => message.requestId === 12);
+    expect(window.records.map((found) => found?.id)).toEqual(['r0028', 'r0029']);
+    await waitFor('recomputed');
+  });
+
+  it('waits for the page to read the new values before storing them (at most a moment)', async () => {
+    const dbName = await seed(20);
+    // A wait that never ends: only the page's read lets the worker go on to store.
+    const { handle, posted, waitFor, open } = harness(dbName, () => new Promise(() => undefined));
+    open();
+    await waitFor('ready');
+    handle({ type: 'recompute', jobId: 4 });
+    await waitFor('evaluated');
+    for (let turn = 0; turn < 20; turn++) await tick();
+    expect(posted.some((message) => message.type === 'recomputed')).toBe(false);
+
+    handle({ type: 'records', requestId: 1, offset: 0, limit: 10 });
+    await waitFor('records');
+    expect((await waitFor('recomputed')).changed).toBe(20);
   });
 
   it('does not write results for records edited during the recompute', async () => {

@@ -31,7 +31,15 @@ export type ToTableWorker =
       readonly fieldIds?: readonly string[];
       readonly now?: number;
     }
-  | { readonly type: 'cancel'; readonly jobId: number };
+  | { readonly type: 'cancel'; readonly jobId: number }
+  | {
+      /** Records from memory: by id, or `limit` from position `offset` in creation order. */
+      readonly type: 'records';
+      readonly requestId: number;
+      readonly ids?: readonly string[];
+      readonly offset?: number;
+      readonly limit?: number;
+    };
 
 export interface RecomputeResult {
   /** Records whose computed values changed (and were written). */
@@ -48,7 +56,15 @@ export type FromTableWorker =
   | ({ readonly type: 'result'; readonly queryId: number; readonly ms: number } & QueryResult)
   | { readonly type: 'queryFailed'; readonly queryId: number; readonly message: string }
   | { readonly type: 'progress'; readonly jobId: number; readonly done: number; readonly total: number }
+  /** A recompute's values are computed and in memory (queries and reads see them); storing them follows. */
+  | {
+      readonly type: 'evaluated';
+      readonly jobId: number;
+      readonly changed: number;
+      readonly evaluateMs: number;
+    }
   | ({ readonly type: 'recomputed'; readonly jobId: number } & RecomputeResult)
+  | { readonly type: 'records'; readonly requestId: number; readonly records: readonly (DataRecord | null)[] }
   | { readonly type: 'cancelled'; readonly jobId: number }
   | {
       readonly type: 'failed';

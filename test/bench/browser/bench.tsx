@@ -63,10 +63,6 @@ async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - start, result];
 }
 
-async function nextPaint(): Promise<void> {
-  await new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
-
 async function run(): Promise<void> {
   await initI18n();
   const csv = csvOf(ROWS);
@@ -186,13 +182,20 @@ async function run(): Promise<void> {
     }),
   );
 
-  // Recompute the formula column after its definition changed: evaluate every record, write what changed.
+  // Recompute the formula column after its definition changed: from the request to the new values painted in the
+  // grid (computed in the worker, read from its memory), and on to the values stored in IndexedDB (one transaction).
   const changed = withFormula(BASE_FIELDS, '{Total spend} / MAX(1, {Orders}) * 1.1');
-  const [recomputeMs, recomputed] = await time(async () => {
-    const outcome = await queries.recompute({ ...table, fields: changed });
-    await nextPaint();
-    return outcome;
-  });
+  const valueCell = () =>
+    document.querySelector('[role="row"][aria-rowindex="2"] [data-field="Value per order"]');
+  const before = valueCell()?.textContent ?? '';
+  if (before === '') throw new Error('the formula column is not on screen');
+  const recomputeStart = performance.now();
+  const recomputing = queries.recompute({ ...table, fields: changed });
+  while ((valueCell()?.textContent ?? before) === before)
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  const recomputeMs = performance.now() - recomputeStart;
+  const recomputed = await recomputing;
+  const storedMs = performance.now() - recomputeStart;
 
   const figures = [
     ['Dexie bulkAdd of the rows (baseline)', bulkAddMs, '—'],
@@ -203,16 +206,17 @@ async function run(): Promise<void> {
     ['filter on a number field', filterMs, '< 300'],
     ['sort on a formula field', formulaSortMs, '< 300'],
     ['filter on a formula field', formulaFilterMs, '< 300'],
-    ['recompute a formula column (all rows)', recomputeMs, '< 500'],
-    ['  of which evaluating', recomputed.evaluateMs, '—'],
-    ['  of which storing', recomputed.persistMs, '—'],
+    ['recompute a formula column → new values shown', recomputeMs, '< 500'],
+    ['  of which evaluating (worker)', recomputed.evaluateMs, '—'],
+    ['  … and stored in IndexedDB (background)', storedMs, '—'],
+    ['  of which the one write transaction', recomputed.persistMs, '—'],
   ] as const;
   log(`Liucun browser benchmark: ${ROWS.toLocaleString('en')} customer rows, Chromium, one run`);
-  log('| measurement                                  |        ms | target          | × bulkAdd |');
-  log('|----------------------------------------------|----------:|-----------------|----------:|');
+  log('| measurement                                    |        ms | target          | × bulkAdd |');
+  log('|------------------------------------------------|----------:|-----------------|----------:|');
   for (const [label, ms, target] of figures)
     log(
-      `| ${label.padEnd(44)} | ${ms.toFixed(1).padStart(9)} | ${target.padEnd(15)} | ${(ms / bulkAddMs).toFixed(2).padStart(8)}× |`,
+      `| ${label.padEnd(46)} | ${ms.toFixed(1).padStart(9)} | ${target.padEnd(15)} | ${(ms / bulkAddMs).toFixed(2).padStart(8)}× |`,
     );
   log(
     JSON.stringify({

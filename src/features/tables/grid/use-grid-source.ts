@@ -2,8 +2,8 @@
 // sort, filter, group or search; otherwise the order the query worker computed. Keeps the RecordWindow fresh as
 // records change (edits update cached rows in place; additions and deletions re-list).
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Table, View } from '../../../engine';
-import { useQueryStore, type ViewQuery } from '../../../stores/query-store';
+import type { DataRecord, Table, View } from '../../../engine';
+import { queryStore, useQueryStore, type ViewQuery } from '../../../stores/query-store';
 import { tableStore } from '../../../stores/table-store';
 import type { GridGroup } from './grid-layout';
 import { RecordWindow } from './record-window';
@@ -19,6 +19,14 @@ export interface GridSource {
   readonly busy: boolean;
   /** Ids in view order (undefined in plain creation order); for export and select-all. */
   readonly orderedIds: () => Promise<readonly string[]>;
+}
+
+function fromWorker(tableId: string): boolean {
+  return queryStore.getState().persisting.includes(tableId);
+}
+
+function isRecord(record: DataRecord | undefined): record is DataRecord {
+  return record !== undefined;
 }
 
 export function needsQuery(view: View, search: string): boolean {
@@ -40,8 +48,15 @@ export function useGridSource(
   const window = useMemo(
     () =>
       new RecordWindow({
-        readWindow: (offset, limit) => tableStore.getState().readWindow(tableId, offset, limit),
-        getRecords: (ids) => tableStore.getState().getRecords(tableId, ids),
+        // While recomputed values are being stored, the worker's memory is fresher than storage: read from it.
+        readWindow: async (offset, limit) =>
+          fromWorker(tableId)
+            ? (await queryStore.getState().readRecords(tableId, { offset, limit })).filter(isRecord)
+            : tableStore.getState().readWindow(tableId, offset, limit),
+        getRecords: (ids) =>
+          fromWorker(tableId)
+            ? queryStore.getState().readRecords(tableId, { ids })
+            : tableStore.getState().getRecords(tableId, ids),
       }),
     [tableId],
   );
