@@ -25,12 +25,19 @@ import {
 } from '../engine';
 import type { LiucunDatabase } from './database';
 import type { Environment } from './definitions';
-import { fromRecordRow, type HistoryRow, type RecordChangeRow, type RecordRow, type TableRow } from './rows';
+import {
+  fromRecordRow,
+  tableOfRow,
+  type HistoryRow,
+  type RecordChangeRow,
+  type RecordRow,
+  type TableRow,
+} from './rows';
 import { StorageError } from './errors';
+import { appendHistory } from './history-log';
 import { readTransaction, writeTransaction } from './write';
 
-/** How many undo steps a table keeps; older ones are dropped. */
-export const HISTORY_LIMIT = 100;
+export { HISTORY_LIMIT } from './history-log';
 
 /** What a history entry is called in the UI: a catalog key under `history.` and its parameters. */
 export interface EditLabel {
@@ -121,7 +128,7 @@ export class TableEditsRepository {
     const { db } = this;
     return editTransaction(db, [db.tableDefs, db.records, db.history], async () => {
       const row = await this.tableRow(tableId);
-      let next = this.validated(change(stripRow(row)), context);
+      let next = this.validated(change(tableOfRow(row)), context);
       const converted = kindChanges(row.fields, next.fields);
       const recordChanges: RecordChangeRow[] = [];
       if (converted.length > 0) {
@@ -171,8 +178,8 @@ export class TableEditsRepository {
       await this.record({
         tableId,
         ...label,
-        tableBefore: stripRow(row),
-        tableAfter: stripRow(saved),
+        tableBefore: tableOfRow(row),
+        tableAfter: tableOfRow(saved),
         records: recordChanges,
       });
       return saved;
@@ -233,11 +240,7 @@ export class TableEditsRepository {
       });
       await this.checkUnique(tableId, table.fields, rows);
       await db.records.bulkAdd(rows);
-      await this.record({
-        tableId,
-        ...label,
-        records: rows.map((row) => ({ id: row.id, before: undefined, after: row })),
-      });
+      await this.record({ tableId, ...label, records: [], addedIds: rows.map((row) => row.id) });
       return rows.map(fromRecordRow);
     });
   }
@@ -314,6 +317,17 @@ export class TableEditsRepository {
     return readTransaction(this.db, [this.db.history], async () => {
       const { done } = await this.stacks(tableId);
       return done.reverse().flatMap((row): RecordHistoryEntry[] => {
+        if (row.addedIds?.includes(recordId) === true)
+          return [
+            {
+              at: row.at,
+              label: row.label,
+              ...(row.params ? { params: row.params } : {}),
+              created: true,
+              deleted: false,
+              fields: [],
+            },
+          ];
         const change = row.records.find((candidate) => candidate.id === recordId);
         if (!change) return [];
         const before = change.before?.values ?? {};
@@ -379,7 +393,7 @@ export class TableEditsRepository {
           version: row.version + 1,
         };
         await db.tableDefs.put(restored);
-        table = stripRow(restored);
+        table = tableOfRow(restored);
       }
       const current = await db.records.bulkGet(
         entry.records.map((change): [string, string] => [tableId, change.id]),
@@ -393,6 +407,16 @@ export class TableEditsRepository {
         // A record that did not exist on this side becomes a tombstone (undoing an add deletes it again).
         return [{ ...base, ...(target ? {} : { deleted: 1 as const }), updatedAt: now, version }];
       });
+      // Added records: undo tombstones them, redo brings them back (their values never left the row).
+      const added = entry.addedIds ?? [];
+      if (added.length > 0) {
+        const rows = await db.records.bulkGet(added.map((id): [string, string] => [tableId, id]));
+        const deleted = direction === 'undo' ? 1 : 0;
+        for (const row of rows) {
+          if (row === undefined || row.deleted === deleted) continue;
+          written.push({ ...row, deleted, updatedAt: now, version: row.version + 1 });
+        }
+      }
       await db.records.bulkPut(written);
       await db.history.update(entry.seq, { undone: direction === 'undo' ? 1 : 0 });
       return {
@@ -455,12 +479,9 @@ export class TableEditsRepository {
     return { done: rows.filter((row) => row.undone === 0), undone: rows.filter((row) => row.undone === 1) };
   }
 
-  /** Logs a change: drops the redo stack (a new change forks history) and entries beyond the limit. */
+  /** Logs a change (dropping the redo stack and entries beyond the limit), inside the change's transaction. */
   private async record(entry: Omit<HistoryRow, 'seq' | 'at' | 'undone'>): Promise<void> {
-    const { done, undone } = await this.stacks(entry.tableId);
-    const dropped = [...undone, ...done.slice(0, Math.max(0, done.length + 1 - HISTORY_LIMIT))];
-    await this.db.history.bulkDelete(dropped.flatMap((row) => (row.seq === undefined ? [] : [row.seq])));
-    await this.db.history.add({ ...entry, at: this.env.now(), undone: 0 });
+    await appendHistory(this.db, this.env.now(), entry);
   }
 
   private async tableRow(tableId: string): Promise<TableRow> {
@@ -555,12 +576,6 @@ function pendingFlag(row: TableRow, next: Table): { recomputePending?: true } {
 function withoutFlag(table: Table): Table {
   const { recomputePending: _flag, ...definition } = table;
   return definition;
-}
-
-/** The definition part of a stored table row (without app, order and schema version). */
-function stripRow(row: TableRow): Table {
-  const { appId: _appId, order: _order, schemaVersion: _schemaVersion, ...table } = row;
-  return table;
 }
 
 /** Fields whose kind changed between two versions of a table, as [before, after] pairs. */

@@ -3,8 +3,10 @@
 // transaction that makes the change, so the change and its entry are stored together or not at all.
 import Dexie from 'dexie';
 import type { LiucunDatabase } from './database';
-import { HISTORY_LIMIT } from './edits';
 import type { HistoryRow } from './rows';
+
+/** How many undo steps a table keeps; older ones are dropped. */
+export const HISTORY_LIMIT = 100;
 
 export async function appendHistory(
   db: LiucunDatabase,

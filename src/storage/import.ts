@@ -7,7 +7,8 @@ import { fillComputedValues, type NewRecordDraft } from '../engine/import';
 import type { LiucunDatabase } from './database';
 import type { Environment } from './definitions';
 import { toStorageError } from './errors';
-import { fromRecordRow, type RecordRow, type TableRow } from './rows';
+import { appendHistory } from './history-log';
+import { fromRecordRow, tableOfRow, type RecordRow, type TableRow } from './rows';
 
 /** Definition changes an import makes to its table: fields it adds, options it adds to existing select fields. */
 export interface ImportDefinitionChanges {
@@ -89,7 +90,7 @@ export class ImportRepository {
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      return await db.transaction('rw', [db.tableDefs, db.records, db.sequences], async (tx) => {
+      return await db.transaction('rw', [db.tableDefs, db.records, db.sequences, db.history], async (tx) => {
         transaction = tx;
         if (signal?.aborted) throw abortReason(signal);
         const row = await db.tableDefs.get(tableId);
@@ -118,6 +119,15 @@ export class ImportRepository {
           deleted: 0,
         }));
         await db.records.bulkAdd(rows);
+        // One undoable step: undo removes the imported records (and the fields the import added).
+        await appendHistory(db, now, {
+          tableId,
+          label: 'history.import',
+          params: { count: rows.length },
+          ...(table === row ? {} : { tableBefore: tableOfRow(row), tableAfter: tableOfRow(table) }),
+          records: [],
+          addedIds: rows.map((record) => record.id),
+        });
         if (signal?.aborted) throw abortReason(signal);
         return { recordIds: rows.map((record) => record.id), table };
       });

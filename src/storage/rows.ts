@@ -79,5 +79,16 @@ export interface HistoryRow {
   readonly tableBefore?: Table;
   readonly tableAfter?: Table;
   readonly records: readonly RecordChangeRow[];
+  /**
+   * Records this change added, by id only (an import or sample data may add 100,000): their added state is the
+   * stored row itself, so undo tombstones them and redo brings them back.
+   */
+  readonly addedIds?: readonly string[];
   readonly undone: 0 | 1;
+}
+
+/** The definition part of a stored table row (without app, order and schema version), as history entries keep it. */
+export function tableOfRow(row: TableRow): Table {
+  const { appId: _appId, order: _order, schemaVersion: _schemaVersion, ...table } = row;
+  return table;
 }

@@ -271,7 +271,10 @@ export function createImportStore(getService: () => ImportService | undefined): 
             },
           );
           // The open grid and the query worker re-read the table, whatever this dialog does next.
-          if (result.imported > 0) tableStore.getState().notify(draft.tableId, { kind: 'reload' });
+          if (result.imported > 0) {
+            tableStore.getState().notify(draft.tableId, { kind: 'reload' });
+            void tableStore.getState().refreshHistory(draft.tableId); // the import is the newest undo step
+          }
           if (mine !== ticket) return;
           set({ status: 'done', fileName: draft.fileName, result });
         } catch (error) {

@@ -81,6 +81,34 @@ describe('importing records into storage', () => {
     expect(after.sequences).toEqual([{ key: `${tableId}/no`, tableId, value: 2 }]);
   });
 
+  it('is one undoable step: undo removes the records and the fields it added, redo brings them back', async () => {
+    const { imports, tableId, storage } = await setup();
+    await imports.importRecords(
+      tableId,
+      { newFields: [NEW_FIELD], newOptions: [] },
+      [{ name: 'A' }, { name: 'B' }],
+      {
+        timeZone: 'UTC',
+      },
+    );
+    expect(await storage.edits.historyState(tableId)).toEqual({
+      undo: { label: 'history.import', params: { count: 2 } },
+      redo: undefined,
+    });
+    const fieldIds = async () => (await storage.links.readTable(tableId))?.fields.map((field) => field.id);
+
+    await storage.edits.undo(tableId);
+    expect(await storage.records.countRecords(tableId)).toBe(0);
+    expect(await fieldIds()).not.toContain('city');
+
+    await storage.edits.redo(tableId);
+    expect((await storage.records.readWindow(tableId, 0, 10)).map((record) => record.values.name)).toEqual([
+      'A',
+      'B',
+    ]);
+    expect(await fieldIds()).toContain('city');
+  });
+
   it('continues auto numbers where the last import stopped', async () => {
     const { imports, tableId, storage } = await setup();
     await imports.importRecords(tableId, { newFields: [], newOptions: [] }, [{ name: 'A' }]);
