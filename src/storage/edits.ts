@@ -61,6 +61,16 @@ export interface ReplayResult extends EditLabel {
   readonly definitionChanged: boolean;
   /** Records whose state was written back (deleted ones included, with `deleted: true`). */
   readonly records: readonly DataRecord[];
+  /** The other tables of a change that spans tables (a link's other side), replayed with it. */
+  readonly others: readonly ReplayedTable[];
+}
+
+/** What a replay wrote in one table. */
+export interface ReplayedTable {
+  readonly tableId: string;
+  /** The restored definition, when the entry changed it. */
+  readonly table: Table | undefined;
+  readonly records: readonly DataRecord[];
 }
 
 export interface RecordHistoryEntry extends EditLabel {
@@ -87,7 +97,7 @@ export class TableEditError extends Error {
 }
 
 /** A write transaction whose refusals (TableEditError) reach the caller as themselves, not as storage failures. */
-async function editTransaction<T>(
+export async function editTransaction<T>(
   db: LiucunDatabase,
   tables: Parameters<typeof writeTransaction>[1],
   work: () => Promise<T>,
@@ -381,52 +391,79 @@ export class TableEditsRepository {
       const entry = direction === 'undo' ? done.at(-1) : undone[0];
       if (entry?.seq === undefined) return undefined;
       const now = this.env.now();
-      const tableState = direction === 'undo' ? entry.tableBefore : entry.tableAfter;
-      let table: Table | undefined;
-      if (tableState) {
-        const row = await this.tableRow(tableId);
-        const restored: TableRow = {
-          ...row,
-          ...withoutFlag(tableState),
-          ...pendingFlag(row, tableState),
-          updatedAt: now,
-          version: row.version + 1,
-        };
-        await db.tableDefs.put(restored);
-        table = tableOfRow(restored);
-      }
-      const current = await db.records.bulkGet(
-        entry.records.map((change): [string, string] => [tableId, change.id]),
-      );
-      const written: RecordRow[] = entry.records.flatMap((change, at): RecordRow[] => {
-        const target = direction === 'undo' ? change.before : change.after;
-        const other = direction === 'undo' ? change.after : change.before;
-        const base = target ?? other;
-        if (base === undefined) return [];
-        const version = (current[at]?.version ?? base.version) + 1;
-        // A record that did not exist on this side becomes a tombstone (undoing an add deletes it again).
-        return [{ ...base, ...(target ? {} : { deleted: 1 as const }), updatedAt: now, version }];
-      });
-      // Added records: undo tombstones them, redo brings them back (their values never left the row).
-      const added = entry.addedIds ?? [];
-      if (added.length > 0) {
-        const rows = await db.records.bulkGet(added.map((id): [string, string] => [tableId, id]));
-        const deleted = direction === 'undo' ? 1 : 0;
-        for (const row of rows) {
-          if (row === undefined || row.deleted === deleted) continue;
-          written.push({ ...row, deleted, updatedAt: now, version: row.version + 1 });
-        }
-      }
-      await db.records.bulkPut(written);
-      await db.history.update(entry.seq, { undone: direction === 'undo' ? 1 : 0 });
+      const own = await this.applyEntry(entry, direction, now);
+      // A change that spans tables (a link and its inverse) is undone and redone on every side together.
+      const siblings =
+        entry.group === undefined
+          ? []
+          : await db.history
+              .filter(
+                (row) =>
+                  row.group === entry.group &&
+                  row.seq !== entry.seq &&
+                  row.undone === (direction === 'undo' ? 0 : 1),
+              )
+              .toArray();
+      const others: ReplayedTable[] = [];
+      for (const sibling of siblings) others.push(await this.applyEntry(sibling, direction, now));
       return {
         label: entry.label,
         ...(entry.params ? { params: entry.params } : {}),
-        table,
-        definitionChanged: tableState !== undefined,
-        records: written.map(fromRecordRow),
+        table: own.table,
+        definitionChanged: own.table !== undefined,
+        records: own.records,
+        others,
       };
     });
+  }
+
+  /** Writes one history entry's before (undo) or after (redo) states and marks it; inside a replay transaction. */
+  private async applyEntry(
+    entry: HistoryRow,
+    direction: 'undo' | 'redo',
+    now: number,
+  ): Promise<ReplayedTable> {
+    const { db } = this;
+    const { tableId } = entry;
+    const tableState = direction === 'undo' ? entry.tableBefore : entry.tableAfter;
+    let table: Table | undefined;
+    if (tableState) {
+      const row = await this.tableRow(tableId);
+      const restored: TableRow = {
+        ...row,
+        ...withoutFlag(tableState),
+        ...pendingFlag(row, tableState),
+        updatedAt: now,
+        version: row.version + 1,
+      };
+      await db.tableDefs.put(restored);
+      table = tableOfRow(restored);
+    }
+    const current = await db.records.bulkGet(
+      entry.records.map((change): [string, string] => [tableId, change.id]),
+    );
+    const written: RecordRow[] = entry.records.flatMap((change, at): RecordRow[] => {
+      const target = direction === 'undo' ? change.before : change.after;
+      const other = direction === 'undo' ? change.after : change.before;
+      const base = target ?? other;
+      if (base === undefined) return [];
+      const version = (current[at]?.version ?? base.version) + 1;
+      // A record that did not exist on this side becomes a tombstone (undoing an add deletes it again).
+      return [{ ...base, ...(target ? {} : { deleted: 1 as const }), updatedAt: now, version }];
+    });
+    // Added records: undo tombstones them, redo brings them back (their values never left the row).
+    const added = entry.addedIds ?? [];
+    if (added.length > 0) {
+      const rows = await db.records.bulkGet(added.map((id): [string, string] => [tableId, id]));
+      const deleted = direction === 'undo' ? 1 : 0;
+      for (const row of rows) {
+        if (row === undefined || row.deleted === deleted) continue;
+        written.push({ ...row, deleted, updatedAt: now, version: row.version + 1 });
+      }
+    }
+    await db.records.bulkPut(written);
+    if (entry.seq !== undefined) await db.history.update(entry.seq, { undone: direction === 'undo' ? 1 : 0 });
+    return { tableId, table, records: written.map(fromRecordRow) };
   }
 
   // ── Internals ─────────────────────────────────────────────────────────────────────────────────────────────

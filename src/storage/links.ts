@@ -24,11 +24,10 @@ import {
 } from '../engine/computed/lookup';
 import type { LiucunDatabase } from './database';
 import type { Environment } from './definitions';
-import { TableEditError, type EditContext, type EditLabel } from './edits';
-import { StorageError } from './errors';
+import { editTransaction, TableEditError, type EditContext, type EditLabel } from './edits';
 import { appendHistory } from './history-log';
-import { fromRecordRow, type RecordChangeRow, type RecordRow, type TableRow } from './rows';
-import { readTransaction, writeTransaction } from './write';
+import { fromRecordRow, tableOfRow, type RecordChangeRow, type RecordRow, type TableRow } from './rows';
+import { readTransaction } from './write';
 
 /** How the inverse link field (in the target table) is named and whether it holds several records. */
 export interface InverseLinkSpec {
@@ -51,19 +50,9 @@ export interface LinkWriteResult {
 
 const UTC: EditContext = { timeZone: 'UTC' };
 
-/** A write transaction whose refusals (TableEditError) reach the caller as themselves, not as storage failures. */
-async function linkTransaction<T>(db: LiucunDatabase, work: () => Promise<T>): Promise<T> {
-  try {
-    return await writeTransaction(db, [db.tableDefs, db.records, db.history], work);
-  } catch (error) {
-    if (error instanceof StorageError && error.cause instanceof TableEditError) throw error.cause;
-    throw error;
-  }
-}
-
-function stripRow(row: TableRow): Table {
-  const { appId: _appId, order: _order, schemaVersion: _schemaVersion, ...table } = row;
-  return table;
+/** Links write definitions, records and history of one or two tables, as one undoable edit. */
+function linkTransaction<T>(db: LiucunDatabase, work: () => Promise<T>): Promise<T> {
+  return editTransaction(db, [db.tableDefs, db.records, db.history], work);
 }
 
 function validated(table: Table): Table {
@@ -161,7 +150,7 @@ export class LinksRepository {
   async readTable(tableId: string): Promise<Table | undefined> {
     return readTransaction(this.db, [this.db.tableDefs], async () => {
       const row = await this.db.tableDefs.get(tableId);
-      return row === undefined || row.deletedAt !== undefined ? undefined : stripRow(row);
+      return row === undefined || row.deletedAt !== undefined ? undefined : tableOfRow(row);
     });
   }
 
@@ -212,17 +201,20 @@ export class LinksRepository {
       };
       const label: EditLabel = { label: 'history.addField', params: { name: field.name } };
       const now = this.env.now();
+      // Both sides' history entries share it, so undo and redo replay them together.
+      const group = this.env.newId();
       const saved: TableRow[] = [];
       const write = async (row: TableRow, fields: LinkField[]): Promise<void> => {
-        const before = stripRow(row);
+        const before = tableOfRow(row);
         const next = validated({ ...before, fields: [...before.fields, ...fields] });
         const stored: TableRow = { ...row, ...next, updatedAt: now, version: row.version + 1 };
         await db.tableDefs.put(stored);
         await appendHistory(db, now, {
           tableId: row.id,
           ...label,
+          group,
           tableBefore: before,
-          tableAfter: stripRow(stored),
+          tableAfter: tableOfRow(stored),
           records: [],
         });
         saved.push(stored);
@@ -258,10 +250,12 @@ export class LinksRepository {
         }
       }
       const now = this.env.now();
+      // Both sides' history entries share it, so undo and redo replay them together.
+      const group = this.env.newId();
       const saved: TableRow[] = [];
       for (const [id, fieldIds] of removals) {
         const row = await work.table(id);
-        const before = stripRow(row);
+        const before = tableOfRow(row);
         const next: Table = {
           ...before,
           fields: before.fields.filter((candidate) => !fieldIds.has(candidate.id)),
@@ -274,10 +268,11 @@ export class LinksRepository {
         await db.tableDefs.put(stored);
         await appendHistory(db, now, {
           tableId: id,
+          group,
           label: 'history.deleteField',
           params: { name: field.name },
           tableBefore: before,
-          tableAfter: stripRow(stored),
+          tableAfter: tableOfRow(stored),
           records: [],
         });
         saved.push(stored);
@@ -374,6 +369,8 @@ export class LinksRepository {
       }
 
       const now = this.env.now();
+      // Both sides' history entries share it, so undo and redo replay them together.
+      const group = this.env.newId();
       // This table's records first, then the target's (stable sort keeps discovery order within a table).
       affected.sort((a, b) => Number(a[0] !== tableId) - Number(b[0] !== tableId));
       await this.recompute(work, affected, now, context);
@@ -385,6 +382,7 @@ export class LinksRepository {
         const linkField = changedTableId === tableId ? field : (inverse ?? field);
         await appendHistory(db, now, {
           tableId: changedTableId,
+          group,
           label: 'history.setLinks',
           params: { name: linkField.name },
           records,
@@ -489,12 +487,12 @@ export class LinksRepository {
     now: number,
     context: EditContext,
   ): Promise<PreparedTable> {
-    const table = stripRow(await work.table(tableId));
+    const table = tableOfRow(await work.table(tableId));
     const targets: Table[] = [];
     for (const field of table.fields) {
       if (field.kind !== 'link' || field.targetTableId === tableId) continue;
       const target = await work.table(field.targetTableId).catch(() => undefined);
-      if (target) targets.push(stripRow(target));
+      if (target) targets.push(tableOfRow(target));
     }
     const lookups = prepareLookups(table, targets, { now, timeZone: context.timeZone });
     const formulas = prepareComputedFields(table.fields, { now: () => now, timeZone: context.timeZone });

@@ -84,6 +84,8 @@ export interface HistoryRow {
    * stored row itself, so undo tombstones them and redo brings them back.
    */
   readonly addedIds?: readonly string[];
+  /** Entries of one change that spans tables (a link and its inverse) share a group: they are replayed together. */
+  readonly group?: string;
   readonly undone: 0 | 1;
 }
 

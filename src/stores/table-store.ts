@@ -153,12 +153,16 @@ export const tableStore = createStore<TableState & TableActions>()((set, get) =>
   const afterReplay = (tableId: string, result: ReplayResult, direction: 'undo' | 'redo'): void => {
     if (result.table)
       emit(tableId, { kind: 'definition', table: result.table, recompute: result.definitionChanged });
-    if (result.records.length > 0)
-      emit(tableId, {
-        kind: 'records',
-        records: result.records.filter((record) => !record.deleted),
-        removedIds: result.records.filter((record) => record.deleted).map((record) => record.id),
-      });
+    for (const replayed of [{ tableId, table: undefined, records: result.records }, ...result.others]) {
+      if (replayed.table)
+        emit(replayed.tableId, { kind: 'definition', table: replayed.table, recompute: true });
+      if (replayed.records.length > 0)
+        emit(replayed.tableId, {
+          kind: 'records',
+          records: replayed.records.filter((record) => !record.deleted),
+          removedIds: replayed.records.filter((record) => record.deleted).map((record) => record.id),
+        });
+    }
     noticesStore.getState().toast('info', direction === 'undo' ? 'history.undone' : 'history.redone');
   };
 
@@ -257,12 +261,18 @@ export const tableStore = createStore<TableState & TableActions>()((set, get) =>
     notify: emit,
     undo: async (tableId) => {
       const result = await attempt((s) => s.edits.undo(tableId));
-      if (result) afterReplay(tableId, result, 'undo');
+      if (result) {
+        afterReplay(tableId, result, 'undo');
+        for (const other of result.others) await get().refreshHistory(other.tableId);
+      }
       await get().refreshHistory(tableId);
     },
     redo: async (tableId) => {
       const result = await attempt((s) => s.edits.redo(tableId));
-      if (result) afterReplay(tableId, result, 'redo');
+      if (result) {
+        afterReplay(tableId, result, 'redo');
+        for (const other of result.others) await get().refreshHistory(other.tableId);
+      }
       await get().refreshHistory(tableId);
     },
     refreshHistory: refresh,

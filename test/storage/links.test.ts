@@ -303,6 +303,23 @@ describe('setting links', () => {
     expect(await db.history.count()).toBe(historyBefore);
   });
 
+  it('undoes and redoes a link change on both sides at once, from either table', async () => {
+    const { storage, links, customers, orders, inverseId, ann, o1, values } = await crm();
+    await links.setLinks(customers, ann.id, 'orders', [o1.id], UTC);
+    expect((await values(orders, o1.id))?.[inverseId]).toEqual([ann.id]);
+
+    // Undo from the other side: the customer's side goes back too.
+    const undone = await storage.edits.undo(orders);
+    expect(undone?.others.map((other) => other.tableId)).toEqual([customers]);
+    expect((await values(orders, o1.id))?.[inverseId] ?? null).toBeNull();
+    expect((await values(customers, ann.id))?.orders ?? null).toBeNull();
+    expect((await storage.edits.historyState(customers)).redo).toMatchObject({ label: 'history.setLinks' });
+
+    await storage.edits.redo(customers);
+    expect((await values(orders, o1.id))?.[inverseId]).toEqual([ann.id]);
+    expect((await values(customers, ann.id))?.orders).toEqual([o1.id]);
+  });
+
   it('writes a history entry per table and bumps record versions once', async () => {
     const { storage, links, customers, orders, ann, o1, o2 } = await crm();
     await links.setLinks(customers, ann.id, 'orders', [o1.id, o2.id], UTC);
