@@ -99,9 +99,30 @@ function context() {
 
 const globalListeners = new Set<(tableId: string, change: TableChange) => void>();
 
-function emit(tableId: string, change: TableChange): void {
+function deliver(tableId: string, change: TableChange): void {
   for (const listener of globalListeners) listener(tableId, change);
   for (const listener of listeners.get(tableId) ?? []) listener(change);
+}
+
+/**
+ * Record changes reach the other tabs of this browser too (definitions already do, through the workspace's live
+ * query): their grids and query workers refresh. A recompute is announced as a plain reload there, since their
+ * workers did not compute the new values.
+ */
+const otherTabs: BroadcastChannel | undefined =
+  typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('liucun.table-changes');
+if (otherTabs) {
+  otherTabs.onmessage = (event: MessageEvent<{ tableId: string; change: TableChange }>) => {
+    deliver(event.data.tableId, event.data.change);
+  };
+  // Node (unit tests) would otherwise keep running for the channel; browsers have no unref.
+  (otherTabs as BroadcastChannel & { unref?: () => void }).unref?.();
+}
+
+function emit(tableId: string, change: TableChange): void {
+  deliver(tableId, change);
+  if (change.kind === 'definition') return;
+  otherTabs?.postMessage({ tableId, change: change.kind === 'reload' ? { kind: 'reload' } : change });
 }
 
 /** Hears the changes of every table, before the table's own listeners (the query worker bridge uses this). */

@@ -1,5 +1,5 @@
-// A kanban view of sample customers stacked by region: dragging a card to another column changes the customer's
-// region (the column counts follow), and undo puts it back.
+// Views of sample customers: a kanban stacked by region, where dragging a card to another column changes the
+// customer's region (the column counts follow) and undo puts it back; and a grid that shows another tab's edit.
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { closeSession, createApp, createTable, openSession, startEmpty, useBrowser } from './browser';
@@ -21,8 +21,31 @@ async function dragTo(page: Page, source: Locator, target: Locator): Promise<voi
   await page.mouse.up();
 }
 
-describe('the kanban view', () => {
+describe('views of a table', () => {
   const browser = useBrowser();
+
+  it('shows a record edited in another tab of the same table', async () => {
+    const session = await openSession(browser());
+    const { page, context } = session;
+    await startEmpty(page);
+    await createApp(page, 'CRM');
+    await createTable(page, 'Customers');
+    await page.getByRole('tab', { name: 'Grid' }).click();
+    await page.getByRole('button', { name: /Sample data/ }).click();
+    await page.getByRole('menuitem', { name: /1,000/ }).click();
+    await page.getByText('1000 records').waitFor({ timeout: 30_000 });
+
+    const other = await context.newPage();
+    await other.goto(page.url());
+    const firstOrders = (tab: Page) => tab.locator('[role="row"][aria-rowindex="2"] [data-field="Orders"]');
+    await firstOrders(other).waitFor();
+    await firstOrders(page).click();
+    await page.keyboard.type('77');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => firstOrders(other).textContent()).toBe('77');
+
+    await closeSession(session);
+  });
 
   it('moves a card to another column by dragging, and undo moves it back', async () => {
     const session = await openSession(browser());
