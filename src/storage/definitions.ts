@@ -1,6 +1,12 @@
 // Repository of definitions: the workspace row, apps and tables, with trash (soft delete), restore and purge.
 import Dexie, { type Table as DexieTable } from 'dexie';
-import { CURRENT_SCHEMA_VERSION, cloneAppsWithFreshIds, withoutTrashedTables, type Table } from '../engine';
+import {
+  CURRENT_SCHEMA_VERSION,
+  cloneAppsWithFreshIds,
+  withoutTrashedTables,
+  type Person,
+  type Table,
+} from '../engine';
 import { assembleApp, splitApp } from './assemble';
 import type { LiucunDatabase } from './database';
 import {
@@ -56,6 +62,15 @@ export class DefinitionsRepository {
       };
       await this.db.workspace.add(row);
       return row;
+    });
+  }
+
+  /** Replaces the workspace's people (the choices of person fields). */
+  async setPeople(people: readonly Person[]): Promise<void> {
+    await writeTransaction(this.db, [this.db.workspace], async () => {
+      const row = await this.db.workspace.get(WORKSPACE_KEY);
+      if (row === undefined) throw new Error('Not found: workspace');
+      await this.db.workspace.put({ ...row, people: [...people], updatedAt: this.env.now() });
     });
   }
 

@@ -48,6 +48,8 @@ export interface EditLabel {
 export interface EditContext {
   /** IANA zone for TODAY()/NOW() in formulas and the date part of auto-numbers. */
   readonly timeZone: string;
+  /** The person using the app on this device, for "current user" defaults. */
+  readonly currentUserId?: string | undefined;
 }
 
 export interface HistoryState {
@@ -233,7 +235,11 @@ export class TableEditsRepository {
       const now = this.env.now();
       const compute = this.computer(table.fields, context);
       const numbering = await this.numbering(tableId, table.fields, now, context, values.length);
-      const withDefaults = prepareDefaults(table.fields, { now, timeZone: context.timeZone });
+      const withDefaults = prepareDefaults(table.fields, {
+        now,
+        timeZone: context.timeZone,
+        currentUserId: context.currentUserId,
+      });
       const rows = values.map((input, at): RecordRow => {
         const own = withDefaults(writableValues(table.fields, input));
         const numbered = { ...own, ...numbering(at) };

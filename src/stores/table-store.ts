@@ -12,6 +12,7 @@ import {
   type Table,
 } from '../engine';
 import type { EditLabel, HistoryState, RecordHistoryEntry, ReplayResult, Storage } from '../storage';
+import { currentPersonStore } from './current-person';
 import { noticesStore } from './notices-store';
 import { attemptWith } from './report-error';
 
@@ -92,9 +93,12 @@ function requireStorage(): Storage {
   return storage;
 }
 
-/** The zone formulas read TODAY()/NOW() in: the device's. */
+/** The zone formulas read TODAY()/NOW() in (the device's), and who is using the app here. */
 function context() {
-  return { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+  return {
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    currentUserId: currentPersonStore.getState().personId,
+  };
 }
 
 const globalListeners = new Set<(tableId: string, change: TableChange) => void>();

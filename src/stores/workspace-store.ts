@@ -3,7 +3,7 @@
 // other tabs), so the store never has to patch its own copy.
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
-import { parseJsonText, type Problem, type WorkspaceDocument } from '../engine';
+import { parseJsonText, type Person, type Problem, type WorkspaceDocument } from '../engine';
 import { err, type Result } from '../shared/result';
 import type { Storage, StorageError, WorkspaceSnapshot } from '../storage';
 import { classifyStorageError } from '../storage';
@@ -43,6 +43,8 @@ export interface WorkspaceActions {
   readonly restoreTable: (tableId: string) => Promise<void>;
   readonly purgeTable: (tableId: string) => Promise<void>;
   readonly emptyTrash: () => Promise<void>;
+  /** Replaces the people person fields choose from. */
+  readonly setPeople: (people: readonly Person[]) => Promise<void>;
   /** Installs a template from JSON text. Problems (with JSON paths) come back; nothing is added when there are any. */
   readonly installTemplate: (jsonText: string) => Promise<Result<string[], Problem[]> | undefined>;
   readonly exportWorkspace: () => Promise<WorkspaceDocument | undefined>;
@@ -100,6 +102,9 @@ export const workspaceStore = createStore<WorkspaceState & WorkspaceActions>()((
   },
   purgeTable: async (tableId) => {
     await attempt((s) => s.definitions.purgeTable(tableId));
+  },
+  setPeople: async (people) => {
+    await attempt((s) => s.definitions.setPeople(people));
   },
   emptyTrash: async () => {
     await attempt((s) => s.definitions.emptyTrash());

@@ -381,3 +381,18 @@ describe('duplicating an app', () => {
     expect((await storage.backup.exportWorkspace()).records).toHaveLength(1);
   });
 });
+
+describe('people', () => {
+  it('replaces the workspace people list', async () => {
+    const { storage } = await openTestStorage();
+    await storage.definitions.ensureWorkspace('Mine');
+    await storage.definitions.setPeople([
+      { id: 'p1', name: '王芳' },
+      { id: 'p2', name: 'Ann' },
+    ]);
+    expect((await storage.definitions.getWorkspace())?.people).toEqual([
+      { id: 'p1', name: '王芳' },
+      { id: 'p2', name: 'Ann' },
+    ]);
+  });
+});

@@ -132,6 +132,17 @@ describe('default values', () => {
     );
 
     expect(plain?.values).toMatchObject({ stage: 'Lead', joined: START, budget: 100, target: 200 });
+
+    // "Current user" fills in the person using this device, when one is chosen.
+    const owner: Field = { id: 'owner', name: 'Owner', kind: 'person', defaultValue: 'currentUser' };
+    const other = await customers([NAME, owner]);
+    const [mine] = await other.storage.edits.addRecords(other.tableId, [{}], label('add'), {
+      ...UTC,
+      currentUserId: 'person-1',
+    });
+    const [nobody] = await other.storage.edits.addRecords(other.tableId, [{}], label('add'), UTC);
+    expect(mine?.values.owner).toBe('person-1');
+    expect(nobody?.values.owner ?? null).toBeNull();
     expect(typed?.values).toMatchObject({ stage: 'Won', joined: START, budget: 7, target: 14 });
   });
 });
