@@ -7,9 +7,9 @@ const STORAGE_KEY = 'liucun.currentPerson';
 
 function readStored(): string | undefined {
   try {
-    return globalThis.localStorage?.getItem(STORAGE_KEY) ?? undefined;
+    return globalThis.localStorage.getItem(STORAGE_KEY) ?? undefined;
   } catch {
-    return undefined; // Storage blocked: nobody is chosen.
+    return undefined; // Storage blocked or absent (Node): nobody is chosen.
   }
 }
 
@@ -22,8 +22,8 @@ export const currentPersonStore = createStore<CurrentPersonState>()((set) => ({
   personId: readStored(),
   choose: (personId) => {
     try {
-      if (personId === undefined) globalThis.localStorage?.removeItem(STORAGE_KEY);
-      else globalThis.localStorage?.setItem(STORAGE_KEY, personId);
+      if (personId === undefined) globalThis.localStorage.removeItem(STORAGE_KEY);
+      else globalThis.localStorage.setItem(STORAGE_KEY, personId);
     } catch {
       // Blocked storage: the choice holds for this session only.
     }
