@@ -82,6 +82,8 @@ export class ImportError extends Error {
   constructor(
     readonly code: ImportFailureCode,
     message: string,
+    /** Details for the message, e.g. the field and value of a duplicate. */
+    readonly params: Readonly<Record<string, string | number>> = {},
   ) {
     super(message);
   }
@@ -231,7 +233,7 @@ export function createImporter(
         onMessage: (data) => {
           if (data.type === 'failed') {
             finish(jobId);
-            reject(new ImportError(data.code, data.message));
+            reject(new ImportError(data.code, data.message, data.params));
           } else if (data.type === 'cancelled') {
             finish(jobId);
             reject(abortError());

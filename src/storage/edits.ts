@@ -474,43 +474,12 @@ export class TableEditsRepository {
 
   // ── Internals ─────────────────────────────────────────────────────────────────────────────────────────────
 
-  /**
-   * Refuses `rows` (new or changed) when one of `fields` marked unique would hold the same value twice, among them or
-   * against the table's other live records. Values compare as their text, ignoring case and surrounding spaces;
-   * blanks never clash. Reads the whole table, and only when a unique field is written.
-   */
   private async checkUnique(
     tableId: string,
     fields: readonly Field[],
     rows: readonly RecordRow[],
   ): Promise<void> {
-    const unique = fields.filter((field) => field.unique === true);
-    if (unique.length === 0 || rows.length === 0) return;
-    const written = new Set(rows.map((row) => row.id));
-    const keyOf = (field: Field, value: unknown): string | undefined => {
-      if (isBlank(value)) return undefined;
-      const text = cellText(field, value).trim().toLowerCase();
-      return text === '' ? undefined : text;
-    };
-    const others = (await this.liveRows(tableId)).filter((row) => !written.has(row.id));
-    for (const field of unique) {
-      const seen = new Set<string>();
-      for (const row of others) {
-        const key = keyOf(field, row.values[field.id]);
-        if (key !== undefined) seen.add(key);
-      }
-      for (const row of rows) {
-        const value = row.values[field.id];
-        const key = keyOf(field, value);
-        if (key === undefined) continue;
-        if (seen.has(key))
-          throw new TableEditError('edits.notUnique', `${field.name} must be unique`, {
-            field: field.name,
-            value: cellText(field, value),
-          });
-        seen.add(key);
-      }
-    }
+    await assertUnique(this.db, tableId, fields, rows);
   }
 
   /** The table's log split into what can be undone (oldest first) and what can be redone (next redo first). */
@@ -654,4 +623,49 @@ function writableValues(
     fields.filter((field) => COMPUTED_FIELD_KINDS.includes(field.kind)).map((field) => field.id),
   );
   return Object.fromEntries(Object.entries(values).filter(([fieldId]) => !computed.has(fieldId)));
+}
+
+/**
+ * Refuses `rows` (new or changed) when one of `fields` marked unique would hold the same value twice, among them or
+ * against the table's other live records. Values compare as their text, ignoring case and surrounding spaces;
+ * blanks never clash. Reads the whole table, and only when a unique field is written.
+ */
+export async function assertUnique(
+  db: LiucunDatabase,
+  tableId: string,
+  fields: readonly Field[],
+  rows: readonly RecordRow[],
+): Promise<void> {
+  const unique = fields.filter((field) => field.unique === true);
+  if (unique.length === 0 || rows.length === 0) return;
+  const written = new Set(rows.map((row) => row.id));
+  const keyOf = (field: Field, value: unknown): string | undefined => {
+    if (isBlank(value)) return undefined;
+    const text = cellText(field, value).trim().toLowerCase();
+    return text === '' ? undefined : text;
+  };
+  const others = (
+    await db.records
+      .where('[tableId+deleted+id]')
+      .between([tableId, 0, Dexie.minKey], [tableId, 0, Dexie.maxKey])
+      .toArray()
+  ).filter((row) => !written.has(row.id));
+  for (const field of unique) {
+    const seen = new Set<string>();
+    for (const row of others) {
+      const key = keyOf(field, row.values[field.id]);
+      if (key !== undefined) seen.add(key);
+    }
+    for (const row of rows) {
+      const value = row.values[field.id];
+      const key = keyOf(field, value);
+      if (key === undefined) continue;
+      if (seen.has(key))
+        throw new TableEditError('edits.notUnique', `${field.name} must be unique`, {
+          field: field.name,
+          value: cellText(field, value),
+        });
+      seen.add(key);
+    }
+  }
 }

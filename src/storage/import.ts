@@ -6,6 +6,7 @@ import { autoNumberKey, formatAutoNumber } from '../engine';
 import { fillComputedValues, type NewRecordDraft } from '../engine/import';
 import type { LiucunDatabase } from './database';
 import type { Environment } from './definitions';
+import { assertUnique, TableEditError } from './edits';
 import { toStorageError } from './errors';
 import { appendHistory } from './history-log';
 import { fromRecordRow, tableOfRow, type RecordRow, type TableRow } from './rows';
@@ -118,6 +119,8 @@ export class ImportRepository {
           version: 1,
           deleted: 0,
         }));
+        // Unique fields hold each value once, against the table and within the file.
+        await assertUnique(db, tableId, table.fields, rows);
         await db.records.bulkAdd(rows);
         // One undoable step: undo removes the imported records (and the fields the import added).
         await appendHistory(db, now, {
@@ -133,7 +136,12 @@ export class ImportRepository {
       });
     } catch (error) {
       if (signal?.aborted) throw abortReason(signal);
-      if (error instanceof ImportFormulaError || error instanceof ImportTableMissingError) throw error;
+      if (
+        error instanceof ImportFormulaError ||
+        error instanceof ImportTableMissingError ||
+        error instanceof TableEditError
+      )
+        throw error;
       throw toStorageError(error);
     } finally {
       signal?.removeEventListener('abort', onAbort);

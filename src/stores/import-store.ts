@@ -67,6 +67,7 @@ export type ImportState =
       readonly status: 'failed';
       /** Catalog key of the reason (import.failures.*). */
       readonly messageKey: string;
+      readonly messageParams?: Readonly<Record<string, string | number>>;
       /** The mapping to go back to (absent when the file itself could not be read). */
       readonly draft?: MappingDraft;
     }
@@ -152,6 +153,12 @@ function isAbort(error: unknown): boolean {
 function failureKey(error: unknown): string {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
   return `import.failures.${typeof code === 'string' ? code : 'unknown'}`;
+}
+
+function failureParams(error: unknown): Readonly<Record<string, string | number>> {
+  const params =
+    typeof error === 'object' && error !== null ? (error as { params?: unknown }).params : undefined;
+  return typeof params === 'object' && params !== null ? (params as Record<string, string | number>) : {};
 }
 
 function draftOf(state: ImportState): MappingDraft | undefined {
@@ -280,7 +287,13 @@ export function createImportStore(getService: () => ImportService | undefined): 
         } catch (error) {
           if (mine !== ticket) return;
           if (isAbort(error)) set({ status: 'cancelled', draft });
-          else set({ status: 'failed', messageKey: failureKey(error), draft });
+          else
+            set({
+              status: 'failed',
+              messageKey: failureKey(error),
+              messageParams: failureParams(error),
+              draft,
+            });
         } finally {
           controller = undefined;
         }

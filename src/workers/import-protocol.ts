@@ -20,6 +20,7 @@ import {
 import type { Field, JsonValue, SelectOption } from '../engine';
 import { createStorage } from '../storage';
 import type { LiucunDatabase } from '../storage/database';
+import { TableEditError } from '../storage/edits';
 import { ImportFormulaError, ImportRepository, ImportTableMissingError } from '../storage/import';
 import { StorageError } from '../storage/errors';
 import { newId as uuid } from '../shared/ids';
@@ -71,7 +72,13 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-function failureOf(error: unknown): { code: ImportFailureCode; message: string } {
+function failureOf(error: unknown): {
+  code: ImportFailureCode;
+  message: string;
+  params?: Readonly<Record<string, string | number>>;
+} {
+  if (error instanceof TableEditError)
+    return { code: 'notUnique', message: error.message, params: error.params };
   if (error instanceof JobFailure) return { code: error.code, message: error.message };
   if (error instanceof ImportTableMissingError) return { code: 'tableMissing', message: error.message };
   if (error instanceof ImportFormulaError) return { code: 'formulas', message: error.message };

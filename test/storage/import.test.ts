@@ -109,6 +109,46 @@ describe('importing records into storage', () => {
     expect(await fieldIds()).toContain('city');
   });
 
+  it('refuses duplicates of a unique field, against the table and within the file, storing nothing', async () => {
+    const { imports, tableId, snapshot, storage } = await setup();
+    await storage.edits.changeTable(
+      tableId,
+      (table) => ({
+        ...table,
+        fields: table.fields.map((f) => (f.id === 'name' ? { ...f, unique: true } : f)),
+      }),
+      { label: 'history.changeField' },
+      { timeZone: 'UTC' },
+    );
+    await imports.importRecords(tableId, { newFields: [], newOptions: [] }, [{ name: 'Ann' }], {
+      timeZone: 'UTC',
+    });
+    const before = await snapshot();
+
+    const again = imports.importRecords(
+      tableId,
+      { newFields: [], newOptions: [] },
+      [{ name: 'Bob' }, { name: 'ann' }],
+      {
+        timeZone: 'UTC',
+      },
+    );
+    await expect(again).rejects.toMatchObject({
+      code: 'edits.notUnique',
+      params: { field: 'Name', value: 'ann' },
+    });
+    const twice = imports.importRecords(
+      tableId,
+      { newFields: [], newOptions: [] },
+      [{ name: 'Cy' }, { name: 'Cy' }],
+      {
+        timeZone: 'UTC',
+      },
+    );
+    await expect(twice).rejects.toMatchObject({ code: 'edits.notUnique' });
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('continues auto numbers where the last import stopped', async () => {
     const { imports, tableId, storage } = await setup();
     await imports.importRecords(tableId, { newFields: [], newOptions: [] }, [{ name: 'A' }]);

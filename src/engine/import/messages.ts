@@ -39,7 +39,15 @@ export interface ImportResult {
  * worker crashed. Nothing was stored in any case.
  */
 export type ImportFailureCode =
-  'unreadable' | 'empty' | 'tableMissing' | 'quota' | 'formulas' | 'storage' | 'crashed' | 'unknown';
+  | 'unreadable'
+  | 'empty'
+  | 'tableMissing'
+  | 'quota'
+  | 'formulas'
+  | 'notUnique'
+  | 'storage'
+  | 'crashed'
+  | 'unknown';
 
 export interface ImportJobRequest {
   readonly dbName: string;
@@ -97,4 +105,6 @@ export type FromImportWorker =
       readonly code: ImportFailureCode;
       /** For developers (the console); people read import.failures.<code>. */
       readonly message: string;
+      /** Details for the message (the field and value of a duplicate). */
+      readonly params?: Readonly<Record<string, string | number>>;
     };

@@ -152,7 +152,7 @@ function Body({ state, table }: { state: ImportState & ImportActions; table: Tab
     case 'failed':
       return (
         <p className="field-error" role="alert">
-          {t(state.messageKey)}
+          {t(state.messageKey, { ...state.messageParams })}
         </p>
       );
     case 'cancelled':
