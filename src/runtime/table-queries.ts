@@ -22,14 +22,18 @@ export function createTableQueries(options: TableQueriesOptions): TableQueries {
   let opening: Promise<unknown> | undefined;
   const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-  const ensureOpen = async (table: Table): Promise<void> => {
+  const ensureOpen = async (
+    table: Table,
+    onLoading?: (loaded: number, total: number) => void,
+  ): Promise<void> => {
     if (openTableId !== table.id || !opening) {
       openTableId = table.id;
-      opening = bridge.open(options.dbName, table, {
-        now: Date.now(),
-        timeZone: timeZone(),
-        locale: options.locale(),
-      });
+      opening = bridge.open(
+        options.dbName,
+        table,
+        { now: Date.now(), timeZone: timeZone(), locale: options.locale() },
+        onLoading,
+      );
     }
     try {
       await opening;
@@ -93,8 +97,8 @@ export function createTableQueries(options: TableQueriesOptions): TableQueries {
   });
 
   return {
-    query: async (table, query) => {
-      await ensureOpen(table);
+    query: async (table, query, onLoading) => {
+      await ensureOpen(table, onLoading);
       return bridge.query({ ...query, now: Date.now() });
     },
     recompute,

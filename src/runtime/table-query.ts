@@ -48,7 +48,13 @@ export interface RecomputeOptions {
 
 export interface TableQueryService {
   /** Loads the table's live records into the worker; resolves with their number. Another open replaces it. */
-  readonly open: (dbName: string, table: Table, env: TableQueryEnv) => Promise<{ count: number }>;
+  readonly open: (
+    dbName: string,
+    table: Table,
+    env: TableQueryEnv,
+    /** Records read so far while the worker loads the table. */
+    onLoading?: (loaded: number, total: number) => void,
+  ) => Promise<{ count: number }>;
   /**
    * Runs a query over the opened table. When a newer query is sent before this one is answered, this one rejects
    * with an AbortError at once (the grid shows the newest only); callers ignore AbortErrors.
@@ -145,6 +151,7 @@ export function createTableQuery(
   let pendingQuery: (Pending<TableQueryResult> & { readonly queryId: number }) | undefined;
   const jobs = new Map<number, Job>();
   const reads = new Map<number, Pending<(DataRecord | null)[]>>();
+  let loadingListener: ((loaded: number, total: number) => void) | undefined;
   let nextId = 1;
   let watchdog: ReturnType<typeof setTimeout> | undefined;
 
@@ -199,6 +206,7 @@ export function createTableQuery(
     arm();
     switch (data.type) {
       case 'loading':
+        loadingListener?.(data.loaded, data.total);
         return;
       case 'ready': {
         const done = opening;
@@ -307,8 +315,14 @@ export function createTableQuery(
     return created;
   };
 
-  const open = (dbName: string, table: Table, env: TableQueryEnv): Promise<{ count: number }> => {
+  const open = (
+    dbName: string,
+    table: Table,
+    env: TableQueryEnv,
+    onLoading?: (loaded: number, total: number) => void,
+  ): Promise<{ count: number }> => {
     opened = { dbName, table, env };
+    loadingListener = onLoading;
     try {
       return openIn(worker ?? startWorker(), opened);
     } catch (error) {

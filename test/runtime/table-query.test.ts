@@ -155,7 +155,9 @@ describe('createTableQuery', () => {
 
   it('recomputes with progress and reports what changed', async () => {
     const { bridge } = service();
-    await bridge.open(await seed(12), table, ENV);
+    const loaded: [number, number][] = [];
+    await bridge.open(await seed(12), table, ENV, (done, total) => loaded.push([done, total]));
+    expect(loaded.at(-1)).toEqual([12, 12]);
     const progress: number[] = [];
     const evaluated: number[] = [];
     const result = await bridge.recompute(undefined, {

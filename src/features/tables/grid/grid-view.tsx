@@ -15,7 +15,6 @@ import {
 } from '../../../engine';
 import { releaseAttachmentUrls } from '../../../stores/attachment-store';
 import { noticesStore } from '../../../stores/notices-store';
-import { useQueryStore } from '../../../stores/query-store';
 import { tableStore } from '../../../stores/table-store';
 import { Button, ConfirmDialog } from '../../../ui';
 import { BulkEditDialog } from './bulk-edit-dialog';
@@ -24,6 +23,7 @@ import type { GridGroup } from './grid-layout';
 import { RecordDrawer } from './record-drawer';
 import { RelatedEditor } from './related-editor';
 import { useGridSource } from './use-grid-source';
+import { ViewStatus } from './view-status';
 import { ViewControls } from './view-controls/view-controls';
 import './grid.css';
 
@@ -95,8 +95,6 @@ export function GridView({ table, view, people, toolbar }: GridViewProps) {
       const current = state.by === view.groupByFieldId ? state.keys : NO_KEYS;
       return { by: view.groupByFieldId, keys: typeof update === 'function' ? update(current) : update };
     });
-  const loading = useQueryStore((state) => (state.loading?.tableId === table.id ? state.loading : undefined));
-  const recomputing = useQueryStore((state) => state.recomputing.includes(table.id));
   const saveView = useSaveView(table, view);
   const fields = useMemo(() => visibleFieldsOf(table, view), [table, view]);
   const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -259,17 +257,11 @@ export function GridView({ table, view, people, toolbar }: GridViewProps) {
           {t('grid.addRecord')}
         </Button>
       </div>
-      <div className="grid-status" aria-live="polite">
-        {loading
-          ? t('grid.loading', { loaded: loading.loaded, total: loading.total })
-          : source.busy
-            ? t('grid.querying')
-            : recomputing
-              ? t('grid.recomputing')
-              : source.matched === source.total
-                ? t('grid.recordCount', { count: source.total })
-                : t('grid.matchedCount', { count: source.matched, total: source.total })}
-      </div>
+      <ViewStatus
+        tableId={table.id}
+        busy={source.busy}
+        counts={{ matched: source.matched, total: source.total }}
+      />
       {fields.length === 0 ? (
         <p className="muted">{table.fields.length === 0 ? t('grid.noFields') : t('grid.noVisibleFields')}</p>
       ) : (

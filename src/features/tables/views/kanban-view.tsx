@@ -2,6 +2,7 @@
 // Dragging a card to another column, or its "Move to…" menu, sets the select; a tier is computed from its rules, so
 // its cards stay put. Filter, sorts and hidden fields are the view's own, saved like the grid's.
 import { ViewControls } from '../grid/view-controls/view-controls';
+import { ViewStatus } from '../grid/view-status';
 import {
   DndContext,
   DragOverlay,
@@ -16,7 +17,6 @@ import {
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Person, Table, View } from '../../../engine';
-import { useQueryStore } from '../../../stores/query-store';
 import { tableStore } from '../../../stores/table-store';
 import { cellFormatter } from '../grid/cell-format';
 import { RecordDrawer } from '../grid/record-drawer';
@@ -55,7 +55,6 @@ export function KanbanView({ table, view, people }: KanbanViewProps) {
   // A drop ends with a click on whatever is under the pointer: that click must not open a record.
   const justDropped = useRef(false);
   const saveView = useSaveView(table, view);
-  const recomputing = useQueryStore((state) => state.recomputing.includes(table.id));
   const stackable = stackableFields(table);
   const field = stackFieldOf(table, view.stackFieldId);
   const movable = field !== undefined && canMoveCards(field);
@@ -178,15 +177,13 @@ export function KanbanView({ table, view, people }: KanbanViewProps) {
         </label>
         <ViewControls table={table} view={view} people={people} saveView={saveView} />
       </div>
-      <div className="grid-status" aria-live="polite">
-        {recomputing
-          ? t('grid.recomputing')
-          : listing === undefined || !field
-            ? null
-            : listing.matched === listing.total
-              ? t('grid.recordCount', { count: listing.total })
-              : t('grid.matchedCount', { count: listing.matched, total: listing.total })}
-      </div>
+      <ViewStatus
+        tableId={table.id}
+        busy={false}
+        counts={
+          listing === undefined || !field ? undefined : { matched: listing.matched, total: listing.total }
+        }
+      />
       {!field ? (
         <p className="muted kanban-note">
           {stackable.length === 0 ? t('views.kanban.noStackField') : t('views.kanban.pickStack')}
